@@ -1,0 +1,15 @@
+using PeerCircle.Web.Infrastructure.Geo;
+
+namespace PeerCircle.Web.Features.Groups;
+
+public static class GroupsExtensions
+{
+    public static WebApplicationBuilder AddGroups(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton(_ => ZipGazetteer.LoadShipped());
+        builder.Services.AddScoped<SearchGroups>();
+        builder.Services.AddScoped<GetGroup>();
+        builder.Services.AddScoped<SaveGroup>();
+        return builder;
+    }
+}

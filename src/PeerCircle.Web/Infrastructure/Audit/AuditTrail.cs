@@ -1,0 +1,74 @@
+using System.Security.Claims;
+using PeerCircle.Data;
+using PeerCircle.Data.Audit;
+
+namespace PeerCircle.Web.Infrastructure.Audit;
+
+/// <summary>
+/// The one place that writes audit events: every read of a member's personal data and every change to it.
+/// </summary>
+public sealed class AuditTrail(PeerCircleDb db, IHttpContextAccessor httpContextAccessor, TimeProvider time)
+{
+    /// <summary>Adds an event to the pending unit of work, so it is saved in the same transaction as the change it describes.</summary>
+    public void StageChange(string action, string recordType, string recordId, string? detail = null) =>
+        db.AuditEvents.Add(Create(action, recordType, recordId, detail));
+
+    /// <summary>Writes a read event at once.</summary>
+    public async Task RecordReadAsync(string action, string recordType, string recordId, string? detail = null, CancellationToken cancellationToken = default)
+    {
+        db.AuditEvents.Add(Create(action, recordType, recordId, detail));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private AuditEvent Create(string action, string recordType, string recordId, string? detail)
+    {
+        var http = httpContextAccessor.HttpContext;
+        var user = http?.User;
+        var signedIn = user?.Identity?.IsAuthenticated == true;
+        return new AuditEvent
+        {
+            OccurredAtUtc = time.GetUtcNow().UtcDateTime,
+            ActorUserId = signedIn ? user!.FindFirstValue(ClaimTypes.NameIdentifier) : null,
+            ActorName = signedIn ? user!.Identity!.Name ?? "" : "system",
+            Action = action,
+            RecordType = recordType,
+            RecordId = recordId,
+            IpAddress = http?.Connection.RemoteIpAddress?.ToString(),
+            Detail = detail is { Length: > 1000 } ? detail[..1000] : detail,
+        };
+    }
+}
+
+/// <summary>Names of audited actions, so the log can be filtered by them.</summary>
+public static class AuditActions
+{
+    public const string MemberViewed = "member.viewed";
+    public const string MemberListViewed = "member.list-viewed";
+    public const string ProfileViewed = "profile.viewed";
+    public const string ProfileChanged = "profile.changed";
+    public const string AccountRegistered = "account.registered";
+    public const string AccountConfirmed = "account.email-confirmed";
+    public const string StaffInvited = "staff.invited";
+    public const string CoordinatorCreated = "coordinator.created";
+    public const string PasswordSet = "account.password-set";
+    public const string TwoFactorEnabled = "account.two-factor-enabled";
+    public const string GroupCreated = "group.created";
+    public const string GroupChanged = "group.changed";
+    public const string GroupRosterViewed = "group.roster-viewed";
+
+    public static readonly IReadOnlyList<string> All =
+    [
+        MemberViewed, MemberListViewed, ProfileViewed, ProfileChanged, AccountRegistered, AccountConfirmed,
+        StaffInvited, CoordinatorCreated, PasswordSet, TwoFactorEnabled, GroupCreated, GroupChanged, GroupRosterViewed,
+    ];
+}
+
+public static class AuditExtensions
+{
+    public static WebApplicationBuilder AddAudit(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped<AuditTrail>();
+        return builder;
+    }
+}

@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+
+namespace PeerCircle.Web.Infrastructure;
+
+/// <summary>Hosting pieces every area shares: Razor components, error pages, problem details, OpenAPI and health.</summary>
+public static class WebPlatform
+{
+    public static WebApplicationBuilder AddWebPlatform(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddRazorComponents();
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
+        builder.Services.AddSingleton(TimeProvider.System);
+        return builder;
+    }
+
+    public static WebApplication UseWebPlatform(this WebApplication app)
+    {
+        // No stack trace ever reaches a person: pages get a calm error page, the API a problem body.
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/error",
+            CreateScopeForErrors = true,
+            StatusCodeSelector = _ => StatusCodes.Status500InternalServerError,
+        });
+        // The API answers empty error responses with a problem body; pages show the friendly not-found page.
+        app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
+        app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"),
+            pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        return app;
+    }
+
+    public static WebApplication MapHealth(this WebApplication app)
+    {
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
+        return app;
+    }
+
+    public static WebApplication MapPlatformEndpoints<TApp>(this WebApplication app) where TApp : Microsoft.AspNetCore.Components.IComponent
+    {
+        app.MapOpenApi().AllowAnonymous();
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapRazorComponents<TApp>();
+        return app;
+    }
+}

@@ -1,0 +1,54 @@
+using PeerCircle.Web.Components;
+using PeerCircle.Web.Features.Accounts;
+using PeerCircle.Web.Features.Groups;
+using PeerCircle.Web.Features.Help;
+using PeerCircle.Web.Infrastructure;
+using PeerCircle.Web.Infrastructure.Audit;
+using PeerCircle.Web.Infrastructure.Auth;
+using PeerCircle.Web.Infrastructure.Database;
+using PeerCircle.Web.Infrastructure.Demo;
+using PeerCircle.Web.Infrastructure.Email;
+using PeerCircle.Web.Infrastructure.Localization;
+using PeerCircle.Web.Infrastructure.Security;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddDatabase();
+builder.AddAccounts();
+builder.AddAudit();
+builder.AddEmail();
+builder.AddSecurity();
+builder.AddPeerCircleLocalization();
+builder.AddCrisisHelp();
+builder.AddGroups();
+builder.AddAccountFeatures();
+builder.AddDemoProgram();
+builder.AddWebPlatform();
+
+var app = builder.Build();
+
+if (await Commands.TryRunAsync(app, args))
+{
+    return;
+}
+
+await app.Services.MigrateDatabaseAsync();
+await app.SeedDemoProgramAsync();
+
+app.UseWebPlatform();
+app.UseSecurity();
+app.UsePeerCircleLocalization();
+app.UseRateLimiter();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapHealth();
+app.MapGroupsApi();
+app.MapAccountEndpoints();
+app.MapPlatformEndpoints<App>();
+
+await app.RunAsync();
+
+/// <summary>The app's entry point; public so integration tests can host it.</summary>
+public partial class Program;
