@@ -27,6 +27,8 @@ public static class WebPlatform
         app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
         app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"),
             pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        // Routing runs after the error handlers so a re-executed request finds the error page's endpoint.
+        app.UseRouting();
         return app;
     }
 
@@ -42,6 +44,8 @@ public static class WebPlatform
         app.MapOpenApi().AllowAnonymous();
         app.MapStaticAssets().AllowAnonymous();
         app.MapRazorComponents<TApp>();
+        // Unknown addresses are a plain 404 for everyone, not a sign-in prompt from the fallback policy.
+        app.MapFallback(() => Results.NotFound()).AllowAnonymous().ExcludeFromDescription();
         return app;
     }
 }

@@ -34,6 +34,8 @@ public sealed record GroupListing(
 {
     public bool IsRemote => Modality is not Modality.InPerson;
     public bool IsRemoteOnly => Modality is Modality.Video or Modality.Phone or Modality.OnlineText;
+
+    public bool MeetsInPerson() => Modality is Modality.InPerson or Modality.Hybrid;
 }
 
 public sealed record GroupSearchResult(
