@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
 using PeerCircle.Web.Infrastructure.Geo;
@@ -21,8 +22,15 @@ public static class GroupsApi
     }
 
     public static async Task<Results<Ok<GroupSearchResponse>, ValidationProblem>> Search(
-        string? audience, string? cancer, string? modality, string? language, string? day, string? time,
-        string? zip, string? radius, string? page,
+        [Description("patients, survivors, caregivers, bereaved or mixed; mixed groups match every audience")] string? audience,
+        [Description("A cancer type such as breast, prostate, lung, colorectal, blood; groups open to any cancer always match")] string? cancer,
+        [Description("in-person, video, phone, online-text or hybrid")] string? modality,
+        [Description("ISO 639-1 language code, e.g. en or es")] string? language,
+        [Description("Day of the week the group meets, e.g. tuesday")] string? day,
+        [Description("morning (before noon), afternoon (noon to 5 PM) or evening (after 5 PM), in the group's time zone")] string? time,
+        [Description("Five-digit US ZIP code; in-person groups within the radius come first, nearest first")] string? zip,
+        [Description("Miles from the ZIP code, 1 to 500; default 25")] string? radius,
+        [Description("Page of 20 results, starting at 1")] string? page,
         SearchGroups handler, ZipGazetteer gazetteer, IStringLocalizer<SharedResource> text, CancellationToken cancellationToken)
     {
         var (query, errors) = GroupSearchQuery.Parse(audience, cancer, modality, language, day, time, zip, radius, page, gazetteer, text);
