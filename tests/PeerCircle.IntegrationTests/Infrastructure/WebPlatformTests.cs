@@ -44,4 +44,18 @@ public class WebPlatformTests(SharedApps apps)
             parameters);
         Assert.Contains(paths.EnumerateObject(), p => p.Name == "/api/groups/{idOrSlug}");
     }
+
+    [Theory(Skip = "Fix requested in src: with no endpoint matched, the fallback policy (sign-in required) applies, so a "
+        + "signed-out visitor on a mistyped link is sent to /account/login instead of the not-found page. "
+        + "E.g. add a catch-all [AllowAnonymous] not-found endpoint, or make the fallback policy skip unmatched requests.")]
+    [AllProviders]
+    public async Task UnknownPage_ShowsTheNotFoundPageToSignedOutVisitors(DatabaseProvider provider)
+    {
+        var app = await apps.For(provider);
+        using var client = app.CreateClientWithCookies();
+
+        using var response = await client.GetAsync("/no-such-page", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
 }
