@@ -45,9 +45,7 @@ public class WebPlatformTests(SharedApps apps)
         Assert.Contains(paths.EnumerateObject(), p => p.Name == "/api/groups/{idOrSlug}");
     }
 
-    [Theory(Skip = "Fix requested in src: with no endpoint matched, the fallback policy (sign-in required) applies, so a "
-        + "signed-out visitor on a mistyped link is sent to /account/login instead of the not-found page. "
-        + "E.g. add a catch-all [AllowAnonymous] not-found endpoint, or make the fallback policy skip unmatched requests.")]
+    [Theory]
     [AllProviders]
     public async Task UnknownPage_ShowsTheNotFoundPageToSignedOutVisitors(DatabaseProvider provider)
     {

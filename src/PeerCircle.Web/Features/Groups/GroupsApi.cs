@@ -17,7 +17,8 @@ public static class GroupsApi
             .WithDescription("Filters match the /groups page. With a ZIP code, in-person groups within the radius come first, nearest first, followed by groups that meet remotely. Meeting links and dial-in details are never included.");
         api.MapGet("/{idOrSlug}", Get)
             .WithName("GetGroup")
-            .WithSummary("One group's public details and its next three meetings");
+            .WithSummary("One group's public details and its next three meetings")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 
@@ -42,18 +43,16 @@ public static class GroupsApi
         return TypedResults.Ok(GroupSearchResponse.From(result));
     }
 
-    public static async Task<Results<Ok<PublicGroup>, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>>> Get(
+    public static async Task<Results<Ok<PublicGroup>, ProblemHttpResult>> Get(
         string idOrSlug, GetGroup handler, CancellationToken cancellationToken)
     {
         var details = await handler.HandleAsync(idOrSlug, viewerTimeZoneId: null, cancellationToken);
         if (details is null)
         {
-            return TypedResults.NotFound(new Microsoft.AspNetCore.Mvc.ProblemDetails
-            {
-                Title = "Group not found",
-                Detail = "No public group has that id or address. It may have closed.",
-                Status = StatusCodes.Status404NotFound,
-            });
+            return TypedResults.Problem(
+                title: "Group not found",
+                detail: "No public group has that id or address. It may have closed.",
+                statusCode: StatusCodes.Status404NotFound);
         }
         return TypedResults.Ok(details.Public);
     }

@@ -57,9 +57,12 @@ public static class Distance
     /// <summary>A latitude/longitude box that holds every point within <paramref name="miles"/> of the centre.</summary>
     public static (double MinLat, double MaxLat, double MinLon, double MaxLon) BoundingBox(GeoPoint centre, double miles)
     {
-        var latDelta = miles / 69.0;
+        // Miles per degree along a meridian, from the same earth radius the distance uses; padded by 1 %
+        // so the box never clips a point the exact distance would keep.
+        var milesPerDegree = EarthRadiusMiles * Math.PI / 180;
+        var latDelta = miles / milesPerDegree * 1.01;
         var cos = Math.Max(0.01, Math.Cos(ToRadians(centre.Latitude)));
-        var lonDelta = miles / (69.172 * cos);
+        var lonDelta = miles / (milesPerDegree * cos) * 1.01;
         return (centre.Latitude - latDelta, centre.Latitude + latDelta, centre.Longitude - lonDelta, centre.Longitude + lonDelta);
     }
 

@@ -233,8 +233,7 @@ public class GroupsApiTests(SharedApps apps)
         }
     }
 
-    [Theory(Skip = "Fix requested in src: GroupsApi.Get returns TypedResults.NotFound(new ProblemDetails), which is sent as "
-        + "application/json; TypedResults.Problem(statusCode: 404, ...) would send application/problem+json like the 400s.")]
+    [Theory]
     [AllProviders]
     public async Task GetGroup_ThatDoesNotExist_IsServedAsProblemJson(DatabaseProvider provider)
     {
