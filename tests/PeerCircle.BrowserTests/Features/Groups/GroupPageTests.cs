@@ -28,6 +28,8 @@ public sealed class GroupPageTests(BrowserFixture fixture)
         foreach (var time in await times.AllAsync())
         {
             await Expect(time).ToHaveTextAsync(new Regex(@"^Wednesday, \w+ \d{1,2}, 7:00 PM$"));
+            // The machine-readable time must name its zone, or assistive tools and calendars read it as local time.
+            await Expect(time).ToHaveAttributeAsync("datetime", new Regex(@"(Z|[+-]\d\d:\d\d)$"));
             var startsAt = DateTimeOffset.Parse((await time.GetAttributeAsync("datetime"))!, CultureInfo.InvariantCulture);
             Assert.True(startsAt > previous, $"Meeting times must be upcoming and in order; {startsAt:o} follows {previous:o}.");
             previous = startsAt;
