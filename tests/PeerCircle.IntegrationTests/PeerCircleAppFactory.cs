@@ -229,20 +229,41 @@ public sealed partial class PeerCircleAppFactory : WebApplicationFactory<Program
         }
     }
 
-    /// <summary>GETs a page, posts its Blazor form, and returns where the response redirected to.</summary>
-    private static async Task<string> PostFormAsync(
-        HttpClient client, string path, string handler, Dictionary<string, string> fields, CancellationToken cancellationToken)
+    /// <summary>
+    /// GETs a page and posts its Blazor form named <paramref name="handler"/> with the page's antiforgery token,
+    /// as a browser would. Field names are as rendered, e.g. <c>Form.Name</c>; repeat a name for multi-selects.
+    /// </summary>
+    public static async Task<HttpResponseMessage> SubmitFormAsync(
+        HttpClient client, string path, string handler, IEnumerable<KeyValuePair<string, string>> fields, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(client);
         using var page = await client.GetAsync(path, cancellationToken);
         var html = await page.Content.ReadAsStringAsync(cancellationToken);
         if (page.StatusCode != HttpStatusCode.OK)
         {
             throw new InvalidOperationException($"GET {path} answered {(int)page.StatusCode}, not 200.");
         }
-        fields["__RequestVerificationToken"] = AntiforgeryToken(html);
-        fields["_handler"] = handler;
+        var body = new List<KeyValuePair<string, string>>(fields)
+        {
+            new("__RequestVerificationToken", AntiforgeryToken(html)),
+            new("_handler", handler),
+        };
+        return await client.PostAsync(path, new FormUrlEncodedContent(body), cancellationToken);
+    }
 
-        using var response = await client.PostAsync(path, new FormUrlEncodedContent(fields), cancellationToken);
+    /// <summary>The text a person would read in a page's main area, without markup.</summary>
+    public static string VisibleTextOf(string html)
+    {
+        ArgumentNullException.ThrowIfNull(html);
+        var main = html.IndexOf("<main", StringComparison.Ordinal) is var start and >= 0 ? html[start..] : html;
+        return WebUtility.HtmlDecode(Whitespace().Replace(Tags().Replace(main, " "), " ").Trim());
+    }
+
+    /// <summary>GETs a page, posts its Blazor form, and returns where the response redirected to.</summary>
+    private static async Task<string> PostFormAsync(
+        HttpClient client, string path, string handler, Dictionary<string, string> fields, CancellationToken cancellationToken)
+    {
+        using var response = await SubmitFormAsync(client, path, handler, fields, cancellationToken);
         if (response.StatusCode is not (HttpStatusCode.Redirect or HttpStatusCode.Found or HttpStatusCode.SeeOther)
             || response.Headers.Location is null)
         {
@@ -256,8 +277,7 @@ public sealed partial class PeerCircleAppFactory : WebApplicationFactory<Program
 
     private static string VisibleText(string html)
     {
-        var main = html.IndexOf("<main", StringComparison.Ordinal) is var start and >= 0 ? html[start..] : html;
-        var text = Whitespace().Replace(Tags().Replace(main, " "), " ").Trim();
+        var text = VisibleTextOf(html);
         return text.Length > 600 ? text[..600] + "…" : text;
     }
 

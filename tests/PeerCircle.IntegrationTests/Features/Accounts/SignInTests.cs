@@ -1,6 +1,4 @@
 using System.Net;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 using PeerCircle.Data;
 
 namespace PeerCircle.IntegrationTests.Features.Accounts;
@@ -9,19 +7,6 @@ namespace PeerCircle.IntegrationTests.Features.Accounts;
 public class SignInTests(SharedApps apps)
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
-
-    private async Task<PeerCircleAppFactory> AppWithSignInPagesAsync(DatabaseProvider provider)
-    {
-        var app = await apps.For(provider);
-        var pages = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Select(e => e.RoutePattern.RawText)
-            .ToHashSet(StringComparer.OrdinalIgnoreCase);
-        if (!pages.Contains("/account/login") || !pages.Contains("/account/login-2fa"))
-        {
-            Assert.Skip("The sign-in pages /account/login and /account/login-2fa are not on this branch yet.");
-        }
-        return app;
-    }
 
     private static async Task<string> HomePageAsync(HttpClient client)
     {
@@ -33,7 +18,7 @@ public class SignInTests(SharedApps apps)
     [Theory, AllProviders]
     public async Task Member_SignsInWithTheirPassword_AndSeesTheirOwnMenu(DatabaseProvider provider)
     {
-        var app = await AppWithSignInPagesAsync(provider);
+        var app = await apps.For(provider);
         using var client = app.CreateClientWithCookies();
 
         await app.SignInAsync(client, PeerCircleAppFactory.MemberEmail, totp: false, Cancel);
@@ -46,7 +31,7 @@ public class SignInTests(SharedApps apps)
     [Theory, AllProviders]
     public async Task Coordinator_SignsInWithAnAuthenticatorCode_AndSeesTheCoordinatorMenu(DatabaseProvider provider)
     {
-        var app = await AppWithSignInPagesAsync(provider);
+        var app = await apps.For(provider);
         using var client = app.CreateClientWithCookies();
 
         await app.SignInAsync(client, PeerCircleAppFactory.CoordinatorEmail, totp: true, Cancel);
@@ -57,7 +42,7 @@ public class SignInTests(SharedApps apps)
     [Theory, AllProviders]
     public async Task Staff_WithoutACode_AreNotSignedIn(DatabaseProvider provider)
     {
-        var app = await AppWithSignInPagesAsync(provider);
+        var app = await apps.For(provider);
         using var client = app.CreateClientWithCookies();
 
         var refused = await Assert.ThrowsAsync<InvalidOperationException>(
@@ -70,7 +55,7 @@ public class SignInTests(SharedApps apps)
     [Theory, AllProviders]
     public async Task WrongPassword_ComesBackToTheFormWithAPlainMessage(DatabaseProvider provider)
     {
-        var app = await AppWithSignInPagesAsync(provider);
+        var app = await apps.For(provider);
         using var client = app.CreateClientWithCookies();
         using var page = await client.GetAsync("/account/login", Cancel);
         var token = PeerCircleAppFactory.AntiforgeryToken(await page.Content.ReadAsStringAsync(Cancel));
