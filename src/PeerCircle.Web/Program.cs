@@ -33,6 +33,7 @@ if (await Commands.TryRunAsync(app, args))
 }
 
 await app.Services.MigrateDatabaseAsync();
+await app.Services.EnsureRolesAsync();
 await app.SeedDemoProgramAsync();
 
 app.UseWebPlatform();

@@ -1,6 +1,7 @@
 using PeerCircle.Data.Accounts;
 using PeerCircle.Web.Features.Accounts;
 using PeerCircle.Web.Infrastructure.Audit;
+using PeerCircle.Web.Infrastructure.Auth;
 using PeerCircle.Web.Infrastructure.Database;
 
 namespace PeerCircle.Web.Infrastructure;
@@ -38,6 +39,7 @@ public static class Commands
             return 2;
         }
         await app.Services.MigrateDatabaseAsync();
+        await app.Services.EnsureRolesAsync();
         await using var scope = app.Services.CreateAsyncScope();
         var invite = scope.ServiceProvider.GetRequiredService<InviteStaff>();
         var result = await invite.HandleAsync(

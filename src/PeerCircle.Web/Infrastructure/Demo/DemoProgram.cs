@@ -26,28 +26,16 @@ public sealed class DemoOptions
 /// It runs only against an empty database.
 /// </summary>
 public sealed class DemoProgram(
-    PeerCircleDb db, UserManager<PeerCircleUser> users, RoleManager<IdentityRole> roles, ZipGazetteer gazetteer,
+    PeerCircleDb db, UserManager<PeerCircleUser> users, ZipGazetteer gazetteer,
     TimeProvider time, ILogger<DemoProgram> logger)
 {
     public const string AuthenticatorKeyProvider = "[AspNetUserStore]";
     public const string AuthenticatorKeyName = "AuthenticatorKey";
 
-    public async Task EnsureRolesAsync()
-    {
-        foreach (var role in Roles.All)
-        {
-            if (!await roles.RoleExistsAsync(role))
-            {
-                await roles.CreateAsync(new IdentityRole(role));
-            }
-        }
-    }
-
     /// <summary>Seeds when the database has no people and no groups. Returns the credentials used, or null when it did nothing.</summary>
     public async Task<(string Password, string TotpSecret)?> SeedAsync(DemoOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
-        await EnsureRolesAsync();
         if (await db.Users.AnyAsync(cancellationToken) || await db.Groups.AnyAsync(cancellationToken))
         {
             return null;
@@ -277,7 +265,6 @@ public static class DemoExtensions
         var options = scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<DemoOptions>>().Value;
         if (!options.Seed)
         {
-            await demo.EnsureRolesAsync();
             return;
         }
         var seeded = await demo.SeedAsync(options, CancellationToken.None);
