@@ -6,7 +6,16 @@ namespace PeerCircle.Web.Features.Groups;
 /// <summary>Text forms of the group enums as they appear in URLs and the API: lower-case words joined by hyphens.</summary>
 public static class EnumText
 {
-    public static string ToKebab<T>(T value) where T : struct, Enum
+    public static string ToKebab<T>(T value) where T : struct, Enum =>
+        KebabNames<T>.Names.TryGetValue(value, out var text) ? text : Compute(value);
+
+    private static class KebabNames<T> where T : struct, Enum
+    {
+        public static readonly System.Collections.Frozen.FrozenDictionary<T, string> Names =
+            System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(Enum.GetValues<T>(), v => v, v => Compute(v));
+    }
+
+    private static string Compute<T>(T value) where T : struct, Enum
     {
         var name = value.ToString();
         var builder = new StringBuilder(name.Length + 4);

@@ -7,6 +7,7 @@ public static class GroupsExtensions
     public static WebApplicationBuilder AddGroups(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton(_ => ZipGazetteer.LoadShipped());
+        builder.Services.AddSingleton<DirectorySnapshot>();
         builder.Services.AddScoped<SearchGroups>();
         builder.Services.AddScoped<GetGroup>();
         builder.Services.AddScoped<SaveGroup>();

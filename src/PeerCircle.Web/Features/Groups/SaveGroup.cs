@@ -92,7 +92,7 @@ public sealed record SaveGroupResult(Guid? GroupId, Dictionary<string, string[]>
 /// <summary>Creates or edits a group on a coordinator's behalf.</summary>
 public sealed class SaveGroup(
     PeerCircleDb db, UserManager<PeerCircleUser> users, ZipGazetteer gazetteer, AuditTrail audit,
-    TimeProvider time, IStringLocalizer<SharedResource> text)
+    DirectorySnapshot directory, TimeProvider time, IStringLocalizer<SharedResource> text)
 {
     public Task<SaveGroupResult> CreateAsync(GroupForm form, CancellationToken cancellationToken) =>
         SaveAsync(null, form, cancellationToken);
@@ -137,6 +137,7 @@ public sealed class SaveGroup(
         }
         audit.StageChange(creating ? AuditActions.GroupCreated : AuditActions.GroupChanged, "Group", group.Id.ToString(), group.Name);
         await db.SaveChangesAsync(cancellationToken);
+        directory.Invalidate();
         return new SaveGroupResult(group.Id, errors);
     }
 

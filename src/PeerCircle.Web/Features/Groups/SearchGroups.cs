@@ -48,92 +48,119 @@ public sealed record GroupSearchResult(
 /// The public directory search. With a ZIP code, groups that meet in person within the radius come first,
 /// nearest first; groups that meet remotely follow, because they are open to everyone wherever they live.
 /// </summary>
-public sealed class SearchGroups(PeerCircleDb db, ZipGazetteer gazetteer)
+public sealed class SearchGroups(DirectorySnapshot directory, ZipGazetteer gazetteer)
 {
     public async Task<GroupSearchResult> HandleAsync(GroupSearchQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var matching = ApplyFilters(db.Groups.AsNoTracking(), query);
+        var all = await directory.GetAsync(cancellationToken);
         var skip = (query.Page - 1) * GroupSearchQuery.PageSize;
 
         if (query.Zip is null || !gazetteer.TryFind(query.Zip, out var origin))
         {
-            var total = await matching.CountAsync(cancellationToken);
-            var page = await matching.OrderBy(g => g.Name).ThenBy(g => g.Id)
-                .Skip(skip).Take(GroupSearchQuery.PageSize)
-                .Select(ToListing(null)).ToListAsync(cancellationToken);
+            var total = 0;
+            var page = new List<GroupListing>(GroupSearchQuery.PageSize);
+            foreach (var g in all.ByName)
+            {
+                if (!Matches(g, query))
+                {
+                    continue;
+                }
+                if (total >= skip && page.Count < GroupSearchQuery.PageSize)
+                {
+                    page.Add(g);
+                }
+                total++;
+            }
             return new GroupSearchResult(page, total, query.Page, GroupSearchQuery.PageSize, null);
         }
 
         var (minLat, maxLat, minLon, maxLon) = Distance.BoundingBox(origin, query.RadiusMiles);
-        var nearbyCandidates = await matching
-            .Where(g => (g.Modality == Modality.InPerson || g.Modality == Modality.Hybrid)
-                && g.Place.Latitude >= minLat && g.Place.Latitude <= maxLat
-                && g.Place.Longitude >= minLon && g.Place.Longitude <= maxLon)
-            .Select(ToListing(null))
-            .ToListAsync(cancellationToken);
-
-        var nearby = nearbyCandidates
-            .Select(g => g with
+        var nearby = new List<GroupListing>();
+        for (var i = all.FirstAtOrAbove(minLat); i < all.LocatedByLatitude.Length; i++)
+        {
+            var g = all.LocatedByLatitude[i];
+            var lat = g.Latitude!.Value;
+            if (lat > maxLat)
             {
-                DistanceMiles = Math.Round(Distance.Miles(origin, new GeoPoint(g.Latitude ?? 0, g.Longitude ?? 0)), 1),
-            })
-            .Where(g => g.DistanceMiles <= query.RadiusMiles || g.Modality == Modality.Hybrid)
-            .OrderBy(g => g.DistanceMiles).ThenBy(g => g.Name)
-            .ToList();
-
-        var nearbyIds = nearby.Select(g => g.Id).ToList();
-        var remote = matching.Where(g => g.Modality != Modality.InPerson && !nearbyIds.Contains(g.Id));
-        var remoteTotal = await remote.CountAsync(cancellationToken);
+                break;
+            }
+            if (g.Longitude is { } lon && lon >= minLon && lon <= maxLon && Matches(g, query))
+            {
+                var miles = Math.Round(Distance.Miles(origin, new GeoPoint(lat, lon)), 1);
+                if (miles <= query.RadiusMiles || g.Modality == Modality.Hybrid)
+                {
+                    nearby.Add(g with { DistanceMiles = miles });
+                }
+            }
+        }
+        nearby.Sort((a, b) => a.DistanceMiles!.Value.CompareTo(b.DistanceMiles!.Value) is var c && c != 0
+            ? c : StringComparer.InvariantCultureIgnoreCase.Compare(a.Name, b.Name));
+        var nearbyIds = nearby.Select(g => g.Id).ToHashSet();
 
         var results = nearby.Skip(skip).Take(GroupSearchQuery.PageSize).ToList();
-        if (results.Count < GroupSearchQuery.PageSize)
+        var remoteSkip = Math.Max(0, skip - nearby.Count);
+        var remoteTotal = 0;
+        foreach (var g in all.RemoteByName)
         {
-            var remoteSkip = Math.Max(0, skip - nearby.Count);
-            results.AddRange(await remote.OrderBy(g => g.Name).ThenBy(g => g.Id)
-                .Skip(remoteSkip).Take(GroupSearchQuery.PageSize - results.Count)
-                .Select(ToListing(null)).ToListAsync(cancellationToken));
+            if ((nearbyIds.Count > 0 && nearbyIds.Contains(g.Id)) || !Matches(g, query))
+            {
+                continue;
+            }
+            if (remoteTotal >= remoteSkip && results.Count < GroupSearchQuery.PageSize)
+            {
+                results.Add(g);
+            }
+            remoteTotal++;
         }
         return new GroupSearchResult(results, nearby.Count + remoteTotal, query.Page, GroupSearchQuery.PageSize, query.Zip);
     }
 
-    internal static IQueryable<Group> ApplyFilters(IQueryable<Group> groups, GroupSearchQuery query)
+    /// <summary>Whether a listed group fits every filter of the query.</summary>
+    internal static bool Matches(GroupListing g, GroupSearchQuery query)
     {
-        groups = groups.Where(g => g.Status == GroupStatus.Recruiting || g.Status == GroupStatus.Active);
-        if (query.Audience is { } audience)
+        // Mixed groups welcome everyone, and a group with no cancer focus is open to any cancer;
+        // hybrid groups meet both in person and by video.
+        if (query.Audience is { } audience && g.Audience != audience && g.Audience != Audience.Mixed)
         {
-            // Mixed groups welcome everyone, so they match every audience.
-            groups = groups.Where(g => g.Audience == audience || g.Audience == Audience.Mixed);
+            return false;
         }
-        if (query.CancerType is { } cancer)
+        if (query.CancerType is { } cancer && g.CancerFocus.Count > 0 && !g.CancerFocus.Contains(cancer))
         {
-            // A group with no cancer focus is open to people with any cancer.
-            groups = groups.Where(g => !g.CancerFocus.Any() || g.CancerFocus.Any(f => f.CancerType == cancer));
+            return false;
         }
         if (query.Modality is { } modality)
         {
-            groups = modality switch
+            var ok = modality is Modality.InPerson or Modality.Video
+                ? g.Modality == modality || g.Modality == Modality.Hybrid
+                : g.Modality == modality;
+            if (!ok)
             {
-                Modality.InPerson or Modality.Video =>
-                    groups.Where(g => g.Modality == modality || g.Modality == Modality.Hybrid),
-                _ => groups.Where(g => g.Modality == modality),
-            };
+                return false;
+            }
         }
-        if (query.Language is { } language)
+        if (query.Language is { } language && g.Language != language)
         {
-            groups = groups.Where(g => g.Language == language);
+            return false;
         }
-        if (query.Day is { } day)
+        if (query.Day is { } day && g.DayOfWeek != day)
         {
-            groups = groups.Where(g => g.Schedule.DayOfWeek == day);
+            return false;
         }
         if (query.TimeOfDay is { } time)
         {
             var (from, to) = TimeOfDayRanges.Minutes(time);
-            groups = groups.Where(g => g.Schedule.StartMinuteOfDay >= from && g.Schedule.StartMinuteOfDay < to);
+            if (g.StartMinuteOfDay < from || g.StartMinuteOfDay >= to)
+            {
+                return false;
+            }
         }
-        return groups;
+        return true;
     }
+
+    /// <summary>The groups the public directory lists: recruiting or meeting now.</summary>
+    internal static IQueryable<Group> Listed(IQueryable<Group> groups) =>
+        groups.Where(g => g.Status == GroupStatus.Recruiting || g.Status == GroupStatus.Active);
 
     internal static Expression<Func<Group, GroupListing>> ToListing(double? distance) => g => new GroupListing(
         g.Id, g.Slug, g.Name, g.Description, g.Audience,
