@@ -65,9 +65,16 @@ public sealed class DirectorySnapshot(IServiceScopeFactory scopes, TimeProvider 
     }
 }
 
-/// <summary>All listings in name order; the remote-capable ones in name order; the located ones by latitude.</summary>
+/// <summary>
+/// All listings in name order; the remote-capable ones in name order; the located ones by latitude;
+/// each with a parallel array of filter keys.
+/// </summary>
 public sealed record ListedGroups(GroupListing[] ByName, GroupListing[] RemoteByName, GroupListing[] LocatedByLatitude)
 {
+    public DirectoryKey[] ByNameKeys { get; } = [.. ByName.Select(DirectoryKey.Of)];
+    public DirectoryKey[] RemoteKeys { get; } = [.. RemoteByName.Select(DirectoryKey.Of)];
+    public DirectoryKey[] LocatedKeys { get; } = [.. LocatedByLatitude.Select(DirectoryKey.Of)];
+
     public int FirstAtOrAbove(double latitude)
     {
         int lo = 0, hi = LocatedByLatitude.Length;

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
@@ -51,8 +52,15 @@ public static class MeetingTimes
             .ToList();
     }
 
+    private static readonly ConcurrentDictionary<(Frequency, DayOfWeek, int, int, int), string> Descriptions = new();
+
     /// <summary>"Every Tuesday, 6:30 PM to 8:00 PM" style text, in English, for lists and the API.</summary>
-    public static string DescribeRule(Frequency frequency, DayOfWeek day, int weekOfMonth, int startMinute, int duration)
+    /// <remarks>Remembered per schedule shape: the directory describes the same few dozen shapes on every request.</remarks>
+    public static string DescribeRule(Frequency frequency, DayOfWeek day, int weekOfMonth, int startMinute, int duration) =>
+        Descriptions.GetOrAdd((frequency, day, weekOfMonth, startMinute, duration),
+            key => Describe(key.Item1, key.Item2, key.Item3, key.Item4, key.Item5));
+
+    private static string Describe(Frequency frequency, DayOfWeek day, int weekOfMonth, int startMinute, int duration)
     {
         var from = TimeOnly.FromTimeSpan(TimeSpan.FromMinutes(startMinute));
         var to = from.AddMinutes(duration);

@@ -54,21 +54,22 @@ public sealed class SearchGroups(DirectorySnapshot directory, ZipGazetteer gazet
     {
         ArgumentNullException.ThrowIfNull(query);
         var all = await directory.GetAsync(cancellationToken);
+        var filter = new DirectoryFilter(query);
         var skip = (query.Page - 1) * GroupSearchQuery.PageSize;
 
         if (query.Zip is null || !gazetteer.TryFind(query.Zip, out var origin))
         {
             var total = 0;
             var page = new List<GroupListing>(GroupSearchQuery.PageSize);
-            foreach (var g in all.ByName)
+            for (var i = 0; i < all.ByName.Length; i++)
             {
-                if (!Matches(g, query))
+                if (!filter.Matches(all.ByNameKeys[i]))
                 {
                     continue;
                 }
                 if (total >= skip && page.Count < GroupSearchQuery.PageSize)
                 {
-                    page.Add(g);
+                    page.Add(all.ByName[i]);
                 }
                 total++;
             }
@@ -85,7 +86,7 @@ public sealed class SearchGroups(DirectorySnapshot directory, ZipGazetteer gazet
             {
                 break;
             }
-            if (g.Longitude is { } lon && lon >= minLon && lon <= maxLon && Matches(g, query))
+            if (g.Longitude is { } lon && lon >= minLon && lon <= maxLon && filter.Matches(all.LocatedKeys[i]))
             {
                 var miles = Math.Round(Distance.Miles(origin, new GeoPoint(lat, lon)), 1);
                 if (miles <= query.RadiusMiles || g.Modality == Modality.Hybrid)
@@ -101,9 +102,10 @@ public sealed class SearchGroups(DirectorySnapshot directory, ZipGazetteer gazet
         var results = nearby.Skip(skip).Take(GroupSearchQuery.PageSize).ToList();
         var remoteSkip = Math.Max(0, skip - nearby.Count);
         var remoteTotal = 0;
-        foreach (var g in all.RemoteByName)
+        for (var i = 0; i < all.RemoteByName.Length; i++)
         {
-            if ((nearbyIds.Count > 0 && nearbyIds.Contains(g.Id)) || !Matches(g, query))
+            var g = all.RemoteByName[i];
+            if (!filter.Matches(all.RemoteKeys[i]) || (nearbyIds.Count > 0 && nearbyIds.Contains(g.Id)))
             {
                 continue;
             }
@@ -114,48 +116,6 @@ public sealed class SearchGroups(DirectorySnapshot directory, ZipGazetteer gazet
             remoteTotal++;
         }
         return new GroupSearchResult(results, nearby.Count + remoteTotal, query.Page, GroupSearchQuery.PageSize, query.Zip);
-    }
-
-    /// <summary>Whether a listed group fits every filter of the query.</summary>
-    internal static bool Matches(GroupListing g, GroupSearchQuery query)
-    {
-        // Mixed groups welcome everyone, and a group with no cancer focus is open to any cancer;
-        // hybrid groups meet both in person and by video.
-        if (query.Audience is { } audience && g.Audience != audience && g.Audience != Audience.Mixed)
-        {
-            return false;
-        }
-        if (query.CancerType is { } cancer && g.CancerFocus.Count > 0 && !g.CancerFocus.Contains(cancer))
-        {
-            return false;
-        }
-        if (query.Modality is { } modality)
-        {
-            var ok = modality is Modality.InPerson or Modality.Video
-                ? g.Modality == modality || g.Modality == Modality.Hybrid
-                : g.Modality == modality;
-            if (!ok)
-            {
-                return false;
-            }
-        }
-        if (query.Language is { } language && g.Language != language)
-        {
-            return false;
-        }
-        if (query.Day is { } day && g.DayOfWeek != day)
-        {
-            return false;
-        }
-        if (query.TimeOfDay is { } time)
-        {
-            var (from, to) = TimeOfDayRanges.Minutes(time);
-            if (g.StartMinuteOfDay < from || g.StartMinuteOfDay >= to)
-            {
-                return false;
-            }
-        }
-        return true;
     }
 
     /// <summary>The groups the public directory lists: recruiting or meeting now.</summary>
