@@ -16,6 +16,8 @@ public sealed class AccountLinks(IConfiguration configuration)
 
     public string SignIn => $"{_baseUrl}/account/login";
 
+    public string Help => $"{_baseUrl}/help";
+
     /// <summary>Identity tokens carry characters that do not survive URLs; they travel base64url-encoded.</summary>
     public static string Encode(string token) => WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
 

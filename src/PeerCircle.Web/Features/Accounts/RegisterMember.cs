@@ -109,7 +109,7 @@ public sealed class RegisterMember(
 
         var token = await users.GenerateEmailConfirmationTokenAsync(user);
         await email.SendAsync(address, text["Please confirm your e-mail address"],
-            text["Welcome to PeerCircle, {0}.\n\nPlease confirm your e-mail address by opening this link:\n{1}\n\nIf you did not sign up, you can ignore this message.\n\nIf you are in crisis, call or text 988 in the US, or call 911.", displayName, links.ConfirmEmail(user.Id, token)],
+            text["Welcome to PeerCircle, {0}.\n\nPlease confirm your e-mail address by opening this link:\n{1}\n\nIf you did not sign up, you can ignore this message.\n\nIf you need help right now, crisis lines are listed here: {2}", displayName, links.ConfirmEmail(user.Id, token), links.Help],
             cancellationToken);
         return errors;
     }
