@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using PeerCircle.Data.Accounts;
 using PeerCircle.Data.Audit;
 using PeerCircle.Data.Groups;
+using PeerCircle.Data.Training;
 
 namespace PeerCircle.Data;
 
@@ -14,6 +15,7 @@ public class PeerCircleDb(DbContextOptions<PeerCircleDb> options)
     public DbSet<Group> Groups => Set<Group>();
     public DbSet<GroupMembership> GroupMemberships => Set<GroupMembership>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<ModuleAttempt> ModuleAttempts => Set<ModuleAttempt>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

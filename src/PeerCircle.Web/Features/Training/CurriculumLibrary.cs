@@ -1,0 +1,80 @@
+using System.Collections.Frozen;
+using System.Security.Cryptography;
+using Markdig;
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace PeerCircle.Web.Features.Training;
+
+/// <summary>
+/// The curriculum shipped in <c>content/training</c>: modules and vignettes, parsed once at start-up.
+/// A file that does not parse stops start-up with its name, so broken content never reaches a learner.
+/// </summary>
+public sealed class CurriculumLibrary
+{
+    private static readonly IDeserializer Yaml = new DeserializerBuilder()
+        .WithNamingConvention(CamelCaseNamingConvention.Instance)
+        .Build();
+
+    // Coordinators will edit this text in the app, so raw HTML is never passed through.
+    private static readonly MarkdownPipeline Markdown = new MarkdownPipelineBuilder().DisableHtml().UsePipeTables().Build();
+
+    private readonly FrozenDictionary<string, TrainingModule> _modules;
+    private readonly FrozenDictionary<string, Vignette> _vignettes;
+
+    public CurriculumLibrary(IEnumerable<TrainingModule> modules, IEnumerable<Vignette> vignettes)
+    {
+        Modules = [.. modules.OrderBy(m => m.Order).ThenBy(m => m.Slug, StringComparer.Ordinal)];
+        Vignettes = [.. vignettes.OrderBy(v => v.Title, StringComparer.CurrentCulture)];
+        _modules = Modules.ToFrozenDictionary(m => m.Slug, StringComparer.Ordinal);
+        _vignettes = Vignettes.ToFrozenDictionary(v => v.Slug, StringComparer.Ordinal);
+    }
+
+    public IReadOnlyList<TrainingModule> Modules { get; }
+    public IReadOnlyList<Vignette> Vignettes { get; }
+
+    public TrainingModule? Module(string slug) => _modules.GetValueOrDefault(slug);
+    public Vignette? Vignette(string slug) => _vignettes.GetValueOrDefault(slug);
+
+    public static string ToHtml(string markdown) => Markdig.Markdown.ToHtml(markdown, Markdown);
+
+    public static CurriculumLibrary Load(string folder)
+    {
+        var modules = Directory.EnumerateFiles(Path.Combine(folder, "modules"), "*.md")
+            .Select(path => Parse<TrainingModule>(path, (m, body) =>
+            {
+                m.Body = body;
+                m.Version = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)))[..16];
+            }));
+        var vignettes = Directory.EnumerateFiles(Path.Combine(folder, "vignettes"), "*.md")
+            .Select(path => Parse<Vignette>(path, (v, body) => v.Body = body));
+        return new CurriculumLibrary(modules.ToList(), vignettes.ToList());
+    }
+
+    public static CurriculumLibrary LoadShipped() => Load(Path.Combine(AppContext.BaseDirectory, "content", "training"));
+
+    /// <summary>Splits "---\nYAML\n---\nMarkdown" and reads the YAML into <typeparamref name="T"/>.</summary>
+    internal static T Parse<T>(string path, Action<T, string> setBody) where T : class
+    {
+        var text = File.ReadAllText(path).Replace("\r\n", "\n", StringComparison.Ordinal);
+        if (!text.StartsWith("---\n", StringComparison.Ordinal))
+        {
+            throw new InvalidDataException($"{path}: training content must start with a '---' front-matter line.");
+        }
+        var end = text.IndexOf("\n---\n", 4, StringComparison.Ordinal);
+        if (end < 0)
+        {
+            throw new InvalidDataException($"{path}: the front matter has no closing '---' line.");
+        }
+        try
+        {
+            var item = Yaml.Deserialize<T>(text[4..end]) ?? throw new InvalidDataException($"{path}: the front matter is empty.");
+            setBody(item, text[(end + 5)..].Trim());
+            return item;
+        }
+        catch (YamlDotNet.Core.YamlException ex)
+        {
+            throw new InvalidDataException($"{path}: {ex.Message}", ex);
+        }
+    }
+}

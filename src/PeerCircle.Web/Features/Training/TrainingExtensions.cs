@@ -1,0 +1,12 @@
+namespace PeerCircle.Web.Features.Training;
+
+public static class TrainingExtensions
+{
+    public static WebApplicationBuilder AddTraining(this WebApplicationBuilder builder)
+    {
+        // Loaded now, so a content file that does not parse stops start-up instead of failing a learner later.
+        builder.Services.AddSingleton(CurriculumLibrary.LoadShipped());
+        builder.Services.AddScoped<TakeQuiz>();
+        return builder;
+    }
+}
