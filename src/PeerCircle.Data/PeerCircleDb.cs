@@ -16,6 +16,9 @@ public class PeerCircleDb(DbContextOptions<PeerCircleDb> options)
     public DbSet<GroupMembership> GroupMemberships => Set<GroupMembership>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<ModuleAttempt> ModuleAttempts => Set<ModuleAttempt>();
+    public DbSet<CompetencyRating> CompetencyRatings => Set<CompetencyRating>();
+    public DbSet<RolePlaySignOff> RolePlaySignOffs => Set<RolePlaySignOff>();
+    public DbSet<PolicySignature> PolicySignatures => Set<PolicySignature>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -47,6 +50,10 @@ public class PeerCircleDb(DbContextOptions<PeerCircleDb> options)
         if (ChangeTracker.Entries<AuditEvent>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
         {
             throw new InvalidOperationException("Audit events are append-only: they cannot be changed or deleted.");
+        }
+        if (ChangeTracker.Entries<PolicySignature>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+        {
+            throw new InvalidOperationException("Signatures cannot be changed or deleted; sign a new version instead.");
         }
     }
 

@@ -426,6 +426,49 @@ namespace PeerCircle.Data.Migrations.Sqlite.Migrations
                     b.ToTable("GroupMemberships");
                 });
 
+            modelBuilder.Entity("PeerCircle.Data.Training.CompetencyRating", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CompetencyKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CoordinatorRating")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FacilitatorId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SelfRatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SelfRating")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SignedOffAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignedOffById")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FacilitatorId", "CompetencyKey")
+                        .IsUnique();
+
+                    b.ToTable("CompetencyRatings");
+                });
+
             modelBuilder.Entity("PeerCircle.Data.Training.ModuleAttempt", b =>
                 {
                     b.Property<long>("Id")
@@ -463,6 +506,78 @@ namespace PeerCircle.Data.Migrations.Sqlite.Migrations
                     b.HasIndex("UserId", "ModuleSlug");
 
                     b.ToTable("ModuleAttempts");
+                });
+
+            modelBuilder.Entity("PeerCircle.Data.Training.PolicySignature", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PolicySlug")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PolicyVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SignedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TextSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TypedName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "PolicySlug");
+
+                    b.ToTable("PolicySignatures");
+                });
+
+            modelBuilder.Entity("PeerCircle.Data.Training.RolePlaySignOff", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FacilitatorId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scenario")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SignedOffAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignedOffById")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FacilitatorId");
+
+                    b.ToTable("RolePlaySignOffs");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -654,6 +769,17 @@ namespace PeerCircle.Data.Migrations.Sqlite.Migrations
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("PeerCircle.Data.Training.CompetencyRating", b =>
+                {
+                    b.HasOne("PeerCircle.Data.Accounts.PeerCircleUser", "Facilitator")
+                        .WithMany()
+                        .HasForeignKey("FacilitatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Facilitator");
+                });
+
             modelBuilder.Entity("PeerCircle.Data.Training.ModuleAttempt", b =>
                 {
                     b.HasOne("PeerCircle.Data.Accounts.PeerCircleUser", "User")
@@ -663,6 +789,28 @@ namespace PeerCircle.Data.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("PeerCircle.Data.Training.PolicySignature", b =>
+                {
+                    b.HasOne("PeerCircle.Data.Accounts.PeerCircleUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("PeerCircle.Data.Training.RolePlaySignOff", b =>
+                {
+                    b.HasOne("PeerCircle.Data.Accounts.PeerCircleUser", "Facilitator")
+                        .WithMany()
+                        .HasForeignKey("FacilitatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Facilitator");
                 });
 
             modelBuilder.Entity("PeerCircle.Data.Groups.Group", b =>

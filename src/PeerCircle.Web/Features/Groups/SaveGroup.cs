@@ -6,6 +6,7 @@ using Microsoft.Extensions.Localization;
 using PeerCircle.Data;
 using PeerCircle.Data.Accounts;
 using PeerCircle.Data.Groups;
+using PeerCircle.Web.Features.Training;
 using PeerCircle.Web.Infrastructure.Audit;
 using PeerCircle.Web.Infrastructure.Geo;
 
@@ -92,7 +93,7 @@ public sealed record SaveGroupResult(Guid? GroupId, Dictionary<string, string[]>
 /// <summary>Creates or edits a group on a coordinator's behalf.</summary>
 public sealed class SaveGroup(
     PeerCircleDb db, UserManager<PeerCircleUser> users, ZipGazetteer gazetteer, AuditTrail audit,
-    DirectorySnapshot directory, TimeProvider time, IStringLocalizer<SharedResource> text)
+    DirectorySnapshot directory, FacilitatorCertification certification, TimeProvider time, IStringLocalizer<SharedResource> text)
 {
     public Task<SaveGroupResult> CreateAsync(GroupForm form, CancellationToken cancellationToken) =>
         SaveAsync(null, form, cancellationToken);
@@ -117,6 +118,26 @@ public sealed class SaveGroup(
         var errors = new Dictionary<string, string[]>();
         var parsed = Parse(form, facilitatorIds, errors);
         if (parsed is null || errors.Count > 0)
+        {
+            return new SaveGroupResult(null, errors);
+        }
+        // Only a certified facilitator may lead or co-lead a group; say exactly what is still missing.
+        foreach (var (field, facilitatorId) in new[] { ("LeadFacilitatorId", parsed.LeadFacilitatorId), ("CoFacilitatorId", parsed.CoFacilitatorId) })
+        {
+            if (facilitatorId is null)
+            {
+                continue;
+            }
+            var status = await certification.StatusAsync(facilitatorId, cancellationToken);
+            if (!status.MayLeadGroups)
+            {
+                var who = (await users.FindByIdAsync(facilitatorId))?.FullName ?? "";
+                errors[field] = [status.State == CertificationState.Expired
+                    ? text["{0}'s certification has expired. Still needed: {1}.", who, status.Summary()]
+                    : text["{0} is not certified yet, so cannot lead or co-lead a group. Still needed: {1}.", who, status.Summary()]];
+            }
+        }
+        if (errors.Count > 0)
         {
             return new SaveGroupResult(null, errors);
         }

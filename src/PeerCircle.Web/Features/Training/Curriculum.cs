@@ -8,6 +8,9 @@ public sealed class TrainingModule
     public int Order { get; set; }
     public string Topic { get; set; } = "";
     public bool Required { get; set; } = true;
+
+    /// <summary>Passing a refresher module again renews a certification for another year.</summary>
+    public bool Refresher { get; set; }
     public int Minutes { get; set; }
     public List<string> Objectives { get; set; } = [];
     public List<string> Vignettes { get; set; } = [];
@@ -112,4 +115,23 @@ public static class ProgramDesign
         ["caregiver-patient-conflict"] = "A caregiver and patient in conflict in a mixed group",
         ["mandatory-reporting"] = "A mandatory-reporting situation",
     };
+}
+
+/// <summary>One competency of the peer framework, with the behaviours a coordinator looks for.</summary>
+public sealed class Competency
+{
+    public string Key { get; set; } = "";
+    public string Title { get; set; } = "";
+    public List<string> Behaviours { get; set; } = [];
+}
+
+/// <summary>A policy facilitators sign: the confidentiality pledge or the boundary policy.</summary>
+public sealed class TrainingPolicy
+{
+    public string Slug { get; set; } = "";
+    public string Title { get; set; } = "";
+    public int Version { get; set; }
+
+    /// <summary>The policy text as written (Markdown); its SHA-256 is stored with each signature.</summary>
+    public string Body { get; set; } = "";
 }

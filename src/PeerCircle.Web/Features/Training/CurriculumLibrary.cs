@@ -22,8 +22,12 @@ public sealed class CurriculumLibrary
     private readonly FrozenDictionary<string, TrainingModule> _modules;
     private readonly FrozenDictionary<string, Vignette> _vignettes;
 
-    public CurriculumLibrary(IEnumerable<TrainingModule> modules, IEnumerable<Vignette> vignettes)
+    public CurriculumLibrary(
+        IEnumerable<TrainingModule> modules, IEnumerable<Vignette> vignettes,
+        IEnumerable<Competency> competencies, IEnumerable<TrainingPolicy> policies)
     {
+        Competencies = [.. competencies];
+        Policies = [.. policies.OrderBy(p => p.Slug, StringComparer.Ordinal)];
         Modules = [.. modules.OrderBy(m => m.Order).ThenBy(m => m.Slug, StringComparer.Ordinal)];
         Vignettes = [.. vignettes.OrderBy(v => v.Title, StringComparer.CurrentCulture)];
         _modules = Modules.ToFrozenDictionary(m => m.Slug, StringComparer.Ordinal);
@@ -32,6 +36,8 @@ public sealed class CurriculumLibrary
 
     public IReadOnlyList<TrainingModule> Modules { get; }
     public IReadOnlyList<Vignette> Vignettes { get; }
+    public IReadOnlyList<Competency> Competencies { get; }
+    public IReadOnlyList<TrainingPolicy> Policies { get; }
 
     public TrainingModule? Module(string slug) => _modules.GetValueOrDefault(slug);
     public Vignette? Vignette(string slug) => _vignettes.GetValueOrDefault(slug);
@@ -48,7 +54,10 @@ public sealed class CurriculumLibrary
             }));
         var vignettes = Directory.EnumerateFiles(Path.Combine(folder, "vignettes"), "*.md")
             .Select(path => Parse<Vignette>(path, (v, body) => v.Body = body));
-        return new CurriculumLibrary(modules.ToList(), vignettes.ToList());
+        var competencies = Yaml.Deserialize<List<Competency>>(File.ReadAllText(Path.Combine(folder, "competencies.yml")));
+        var policies = Directory.EnumerateFiles(Path.Combine(folder, "policies"), "*.md")
+            .Select(path => Parse<TrainingPolicy>(path, (p, body) => p.Body = body));
+        return new CurriculumLibrary(modules.ToList(), vignettes.ToList(), competencies, policies.ToList());
     }
 
     public static CurriculumLibrary LoadShipped() => Load(Path.Combine(AppContext.BaseDirectory, "content", "training"));

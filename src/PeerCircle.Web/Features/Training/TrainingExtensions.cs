@@ -7,6 +7,7 @@ public static class TrainingExtensions
         // Loaded now, so a content file that does not parse stops start-up instead of failing a learner later.
         builder.Services.AddSingleton(CurriculumLibrary.LoadShipped());
         builder.Services.AddScoped<TakeQuiz>();
+        builder.Services.AddScoped<FacilitatorCertification>();
         return builder;
     }
 }

@@ -4,7 +4,9 @@ using Microsoft.EntityFrameworkCore;
 using PeerCircle.Data;
 using PeerCircle.Data.Accounts;
 using PeerCircle.Data.Groups;
+using PeerCircle.Data.Training;
 using PeerCircle.Web.Features.Groups;
+using PeerCircle.Web.Features.Training;
 using PeerCircle.Web.Infrastructure.Geo;
 
 namespace PeerCircle.Web.Infrastructure.Demo;
@@ -26,8 +28,8 @@ public sealed class DemoOptions
 /// It runs only against an empty database.
 /// </summary>
 public sealed class DemoProgram(
-    PeerCircleDb db, UserManager<PeerCircleUser> users, ZipGazetteer gazetteer,
-    TimeProvider time, ILogger<DemoProgram> logger)
+    PeerCircleDb db, UserManager<PeerCircleUser> users, ZipGazetteer gazetteer, CurriculumLibrary curriculum,
+    FacilitatorCertification certification, TimeProvider time, ILogger<DemoProgram> logger)
 {
     public const string AuthenticatorKeyProvider = "[AspNetUserStore]";
     public const string AuthenticatorKeyName = "AuthenticatorKey";
@@ -66,7 +68,7 @@ public sealed class DemoProgram(
             return user;
         }
 
-        await Person("coordinator@demo.local", "Renee Washington", "Renee W.", "America/Chicago", [Roles.Coordinator], true);
+        var coordinator = await Person("coordinator@demo.local", "Renee Washington", "Renee W.", "America/Chicago", [Roles.Coordinator], true);
         var facilitators = new List<PeerCircleUser>();
         for (var i = 0; i < Facilitators.Length; i++)
         {
@@ -85,7 +87,23 @@ public sealed class DemoProgram(
             members.Add(await Person(Numbered("member", i), $"{first} {last}", $"{first} {last[0]}.", zone, [Roles.Member], false));
         }
 
+        // The first four facilitators finished training two months ago; the fifth is part-way through.
+        for (var i = 0; i < facilitators.Count; i++)
+        {
+            SeedTrainingRecord(facilitators[i], coordinator, now.AddDays(-60 - i), complete: i < 4);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+
         var groups = DemoGroups(facilitators, now);
+        // Seeding goes through the same gate as the group form: only certified facilitators lead groups.
+        foreach (var leaderId in groups.SelectMany(g => new[] { g.LeadFacilitatorId, g.CoFacilitatorId }).OfType<string>().Distinct())
+        {
+            var status = await certification.StatusAsync(leaderId, cancellationToken);
+            if (!status.MayLeadGroups)
+            {
+                throw new InvalidOperationException($"Demo seeding would assign an uncertified facilitator: {string.Join("; ", status.Missing)}");
+            }
+        }
         db.Groups.AddRange(groups);
         await db.SaveChangesAsync(cancellationToken);
 
@@ -190,6 +208,49 @@ public sealed class DemoProgram(
                 Frequency.Monthly, DayOfWeek.Wednesday, -1, 18, 0, 90, "America/Phoenix",
                 ("Banner Health Education Center", "1111 E McDowell Rd", "Phoenix", "AZ", "85006"), f[0], null),
         ];
+    }
+
+    private void SeedTrainingRecord(PeerCircleUser facilitator, PeerCircleUser coordinator, DateTime finishedAt, bool complete)
+    {
+        var modules = curriculum.Modules.Where(m => m.Required).ToList();
+        for (var i = 0; i < modules.Count; i++)
+        {
+            if (!complete && i >= modules.Count / 2)
+            {
+                break;
+            }
+            var module = modules[i];
+            db.ModuleAttempts.Add(new ModuleAttempt
+            {
+                UserId = facilitator.Id, ModuleSlug = module.Slug, ModuleVersion = module.Version,
+                Correct = module.Quiz.Count, Questions = module.Quiz.Count, Passed = true,
+                AttemptedAtUtc = finishedAt.AddDays(-modules.Count + i),
+            });
+        }
+        if (!complete)
+        {
+            return;
+        }
+        foreach (var competency in curriculum.Competencies)
+        {
+            db.CompetencyRatings.Add(new CompetencyRating
+            {
+                FacilitatorId = facilitator.Id, CompetencyKey = competency.Key,
+                SelfRating = 3, SelfRatedAtUtc = finishedAt.AddDays(-3),
+                CoordinatorRating = 3, SignedOffById = coordinator.Id, SignedOffAtUtc = finishedAt,
+            });
+        }
+        db.RolePlaySignOffs.AddRange(
+            new RolePlaySignOff { FacilitatorId = facilitator.Id, Scenario = "A disclosure of suicidal thoughts", SignedOffById = coordinator.Id, SignedOffAtUtc = finishedAt.AddDays(-7) },
+            new RolePlaySignOff { FacilitatorId = facilitator.Id, Scenario = "A member dominating the group", SignedOffById = coordinator.Id, SignedOffAtUtc = finishedAt.AddDays(-7) });
+        foreach (var policy in curriculum.Policies)
+        {
+            db.PolicySignatures.Add(new PolicySignature
+            {
+                UserId = facilitator.Id, PolicySlug = policy.Slug, PolicyVersion = policy.Version,
+                TextSha256 = PolicyText.Sha256(policy), TypedName = facilitator.FullName, SignedAtUtc = finishedAt.AddDays(-1),
+            });
+        }
     }
 
     private static GroupMembership Membership(Group group, PeerCircleUser user, MembershipStatus status, DateTime now) =>

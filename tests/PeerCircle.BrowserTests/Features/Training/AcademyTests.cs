@@ -13,8 +13,9 @@ public sealed class AcademyTests(BrowserFixture fixture)
     {
         await using var visitor = await fixture.NewVisitorAsync();
         var page = visitor.Page;
-        var module = fixture.App.Services.GetRequiredService<CurriculumLibrary>().Modules[0];
-        await visitor.SignInWithCodeAsync("facilitator2@demo.local");
+        // facilitator5 is part-way through training and has not passed the last module of the path yet.
+        var module = fixture.App.Services.GetRequiredService<CurriculumLibrary>().Modules.Last(m => m.Required);
+        await visitor.SignInWithCodeAsync("facilitator5@demo.local");
 
         await visitor.SubmitAsync(page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Academy" }));
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Facilitator academy", Level = 1 })).ToBeVisibleAsync();
@@ -42,6 +43,6 @@ public sealed class AcademyTests(BrowserFixture fixture)
         await Expect(page.GetByRole(AriaRole.Status).First).ToContainTextAsync("You passed this module.");
         await visitor.VisitAsync("/academy");
         await Expect(page.GetByRole(AriaRole.Listitem).Filter(new() { HasText = module.Title })).ToContainTextAsync("Passed (100%)");
-        await Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync(new Regex(@"1 of \d+ required modules passed"));
+        await Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync(new Regex(@"\d+ of \d+ required modules passed"));
     }
 }
