@@ -55,11 +55,16 @@ public static class AuditActions
     public const string GroupCreated = "group.created";
     public const string GroupChanged = "group.changed";
     public const string GroupRosterViewed = "group.roster-viewed";
+    public const string PolicySigned = "training.policy-signed";
+    public const string CompetencySignedOff = "training.competency-signed-off";
+    public const string RolePlaySignedOff = "training.role-play-signed-off";
+    public const string TrainingRecordViewed = "training.record-viewed";
 
     public static readonly IReadOnlyList<string> All =
     [
         MemberViewed, MemberListViewed, ProfileViewed, ProfileChanged, AccountRegistered, AccountConfirmed,
         StaffInvited, CoordinatorCreated, PasswordSet, TwoFactorEnabled, GroupCreated, GroupChanged, GroupRosterViewed,
+        PolicySigned, CompetencySignedOff, RolePlaySignedOff, TrainingRecordViewed,
     ];
 }
 
