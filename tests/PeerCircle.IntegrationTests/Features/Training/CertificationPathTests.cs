@@ -48,7 +48,7 @@ public class CertificationPathTests
         using (var signOff = await PeerCircleAppFactory.SubmitFormAsync(coordinator, $"/coordinator/facilitators/{learnerId}", "sign-off",
             [.. curriculum.Competencies.Select(c => new KeyValuePair<string, string>($"SignOff.Ratings[{c.Key}]", "3"))], Cancel))
         {
-            Assert.Contains($"{curriculum.Competencies.Count} sign-offs saved.", await signOff.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+            Assert.Contains($"Sign-offs saved: {curriculum.Competencies.Count}.", await signOff.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
         }
         for (var i = 0; i < CertificationRules.RequiredRolePlays; i++)
         {
