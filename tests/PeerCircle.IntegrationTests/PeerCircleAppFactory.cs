@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 using MimeKit;
@@ -193,6 +194,14 @@ public sealed partial class PeerCircleAppFactory : WebApplicationFactory<Program
             .Order(StringComparer.Ordinal)
             .Select(path => MimeMessage.Load(path))
             .ToList();
+    }
+
+    /// <summary>The id of the account with this e-mail address.</summary>
+    public async Task<string> UserIdAsync(string email, CancellationToken cancellationToken = default)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<PeerCircleDb>().Users
+            .Where(u => u.Email == email).Select(u => u.Id).SingleAsync(cancellationToken);
     }
 
     /// <summary>The hidden antiforgery token in a rendered form.</summary>

@@ -17,7 +17,7 @@ public class PersonalDataAccessTests
         await using var app = await PeerCircleAppFactory.StartAsync(provider, Cancel);
         using var coordinator = app.CreateClientWithCookies();
         await app.SignInAsync(coordinator, PeerCircleAppFactory.CoordinatorEmail, totp: true, Cancel);
-        var memberId = await UserIdAsync(app, PeerCircleAppFactory.MemberEmail);
+        var memberId = await app.UserIdAsync(PeerCircleAppFactory.MemberEmail, Cancel);
 
         using var page = await coordinator.GetAsync($"/coordinator/members/{memberId}", Cancel);
 
@@ -27,7 +27,7 @@ public class PersonalDataAccessTests
         var db = scope.ServiceProvider.GetRequiredService<PeerCircleDb>();
         var viewed = await db.AuditEvents.SingleAsync(e => e.Action == AuditActions.MemberViewed && e.RecordId == memberId, Cancel);
         Assert.Equal(PeerCircleAppFactory.CoordinatorEmail, viewed.ActorName);
-        Assert.Equal(await UserIdAsync(app, PeerCircleAppFactory.CoordinatorEmail), viewed.ActorUserId);
+        Assert.Equal(await app.UserIdAsync(PeerCircleAppFactory.CoordinatorEmail, Cancel), viewed.ActorUserId);
         Assert.Equal("Member", viewed.RecordType);
 
         using var log = await coordinator.GetAsync($"/coordinator/audit?action=member.viewed&record={memberId}", Cancel);
@@ -63,7 +63,7 @@ public class PersonalDataAccessTests
         await app.SignInAsync(member, PeerCircleAppFactory.MemberEmail, totp: false, Cancel);
         using var facilitator = app.CreateClientWithCookies();
         await app.SignInAsync(facilitator, PeerCircleAppFactory.FacilitatorEmail, totp: true, Cancel);
-        var memberId = await UserIdAsync(app, PeerCircleAppFactory.MemberEmail);
+        var memberId = await app.UserIdAsync(PeerCircleAppFactory.MemberEmail, Cancel);
 
         foreach (var client in new[] { member, facilitator })
         {
@@ -91,7 +91,7 @@ public class PersonalDataAccessTests
 
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PeerCircleDb>();
-        var facilitatorId = await UserIdAsync(app, PeerCircleAppFactory.FacilitatorEmail);
+        var facilitatorId = await app.UserIdAsync(PeerCircleAppFactory.FacilitatorEmail, Cancel);
         var groups = await db.Groups.Select(g => new { g.Name, Mine = g.LeadFacilitatorId == facilitatorId || g.CoFacilitatorId == facilitatorId }).ToListAsync(Cancel);
         Assert.Contains(groups, g => g.Mine);
         Assert.Contains(groups, g => !g.Mine);
@@ -102,10 +102,4 @@ public class PersonalDataAccessTests
         Assert.DoesNotContain("@demo.local", html, StringComparison.Ordinal);
     }
 
-    private static async Task<string> UserIdAsync(PeerCircleAppFactory app, string email)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PeerCircleDb>();
-        return await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync(Cancel);
-    }
 }

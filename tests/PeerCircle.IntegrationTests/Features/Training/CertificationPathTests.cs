@@ -26,11 +26,7 @@ public class CertificationPathTests
         await app.SignInAsync(learner, Learner, totp: true, Cancel);
         using var coordinator = app.CreateClientWithCookies();
         await app.SignInAsync(coordinator, PeerCircleAppFactory.CoordinatorEmail, totp: true, Cancel);
-        string learnerId;
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            learnerId = await scope.ServiceProvider.GetRequiredService<PeerCircleDb>().Users.Where(u => u.Email == Learner).Select(u => u.Id).SingleAsync(Cancel);
-        }
+        var learnerId = await app.UserIdAsync(Learner, Cancel);
 
         // Policies: a wrong name is refused in plain words; the right one signs the exact text.
         foreach (var policy in curriculum.Policies)
@@ -95,7 +91,7 @@ public class CertificationPathTests
         await using var later = app.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock)));
         await using var scope = later.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PeerCircleDb>();
-        var veteran = await db.Users.Where(u => u.Email == PeerCircleAppFactory.FacilitatorEmail).Select(u => u.Id).SingleAsync(Cancel);
+        var veteran = await app.UserIdAsync(PeerCircleAppFactory.FacilitatorEmail, Cancel);
 
         var status = await scope.ServiceProvider.GetRequiredService<FacilitatorCertification>().StatusAsync(veteran, Cancel);
         var refused = await scope.ServiceProvider.GetRequiredService<SaveGroup>().CreateAsync(new GroupForm
@@ -117,11 +113,7 @@ public class CertificationPathTests
         await app.SignInAsync(coordinator, PeerCircleAppFactory.CoordinatorEmail, totp: true, Cancel);
         using var learner = app.CreateClientWithCookies();
         await app.SignInAsync(learner, Learner, totp: true, Cancel);
-        string learnerId;
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            learnerId = await scope.ServiceProvider.GetRequiredService<PeerCircleDb>().Users.Where(u => u.Email == Learner).Select(u => u.Id).SingleAsync(Cancel);
-        }
+        var learnerId = await app.UserIdAsync(Learner, Cancel);
         var record = $"/coordinator/facilitators/{learnerId}";
 
         using var noRatings = await PeerCircleAppFactory.SubmitFormAsync(coordinator, record, "sign-off", [], Cancel);
@@ -150,11 +142,7 @@ public class CertificationPathTests
         await using var app = await PeerCircleAppFactory.StartAsync(provider, Cancel);
         using var facilitator = app.CreateClientWithCookies();
         await app.SignInAsync(facilitator, PeerCircleAppFactory.FacilitatorEmail, totp: true, Cancel);
-        string otherId;
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            otherId = await scope.ServiceProvider.GetRequiredService<PeerCircleDb>().Users.Where(u => u.Email == Learner).Select(u => u.Id).SingleAsync(Cancel);
-        }
+        var otherId = await app.UserIdAsync(Learner, Cancel);
 
         using var record = await facilitator.GetAsync($"/coordinator/facilitators/{otherId}", Cancel);
         using var cohort = await facilitator.GetAsync("/coordinator/academy", Cancel);

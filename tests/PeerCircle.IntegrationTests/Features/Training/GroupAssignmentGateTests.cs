@@ -25,8 +25,8 @@ public class GroupAssignmentGateTests
         await using var app = await PeerCircleAppFactory.StartAsync(provider, Cancel);
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PeerCircleDb>();
-        var certified = await db.Users.Where(u => u.Email == "facilitator@demo.local").Select(u => u.Id).SingleAsync(Cancel);
-        var inTraining = await db.Users.Where(u => u.Email == "facilitator5@demo.local").Select(u => u.Id).SingleAsync(Cancel);
+        var certified = await app.UserIdAsync("facilitator@demo.local", Cancel);
+        var inTraining = await app.UserIdAsync("facilitator5@demo.local", Cancel);
         var groupsBefore = await db.Groups.CountAsync(Cancel);
 
         var refused = await scope.ServiceProvider.GetRequiredService<SaveGroup>().CreateAsync(Form(certified, inTraining), Cancel);
@@ -54,7 +54,7 @@ public class GroupAssignmentGateTests
         {
             Assert.True((await certification.StatusAsync(leader, Cancel)).MayLeadGroups);
         }
-        var inTraining = await db.Users.Where(u => u.Email == "facilitator5@demo.local").Select(u => u.Id).SingleAsync(Cancel);
+        var inTraining = await app.UserIdAsync("facilitator5@demo.local", Cancel);
         Assert.Equal(CertificationState.InTraining, (await certification.StatusAsync(inTraining, Cancel)).State);
     }
 }

@@ -22,7 +22,7 @@ public class TakeQuizTests
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PeerCircleDb>();
-        var learner = await db.Users.Where(u => u.Email == Learner).Select(u => u.Id).SingleAsync(Cancel);
+        var learner = await app.UserIdAsync(Learner, Cancel);
         return await db.ModuleAttempts.Where(a => a.UserId == learner && a.ModuleSlug == module.Slug).ToListAsync(Cancel);
     }
 

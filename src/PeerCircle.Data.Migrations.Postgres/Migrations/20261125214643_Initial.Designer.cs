@@ -12,7 +12,7 @@ using PeerCircle.Data;
 namespace PeerCircle.Data.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(PeerCircleDb))]
-    [Migration("20261125200101_Initial")]
+    [Migration("20261125214643_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -442,6 +442,168 @@ namespace PeerCircle.Data.Migrations.Postgres.Migrations
                     b.ToTable("GroupMemberships");
                 });
 
+            modelBuilder.Entity("PeerCircle.Data.Training.CompetencyRating", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("CompetencyKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int?>("CoordinatorRating")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("FacilitatorId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime?>("SelfRatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("SelfRating")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("SignedOffAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SignedOffById")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FacilitatorId", "CompetencyKey")
+                        .IsUnique();
+
+                    b.ToTable("CompetencyRatings");
+                });
+
+            modelBuilder.Entity("PeerCircle.Data.Training.ModuleAttempt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("AttemptedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Correct")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ModuleSlug")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ModuleVersion")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<bool>("Passed")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Questions")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "ModuleSlug");
+
+                    b.ToTable("ModuleAttempts");
+                });
+
+            modelBuilder.Entity("PeerCircle.Data.Training.PolicySignature", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("PolicySlug")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("PolicyVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("SignedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TextSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("TypedName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "PolicySlug");
+
+                    b.ToTable("PolicySignatures");
+                });
+
+            modelBuilder.Entity("PeerCircle.Data.Training.RolePlaySignOff", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("FacilitatorId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Scenario")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("SignedOffAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SignedOffById")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FacilitatorId");
+
+                    b.ToTable("RolePlaySignOffs");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -629,6 +791,50 @@ namespace PeerCircle.Data.Migrations.Postgres.Migrations
                     b.Navigation("Group");
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("PeerCircle.Data.Training.CompetencyRating", b =>
+                {
+                    b.HasOne("PeerCircle.Data.Accounts.PeerCircleUser", "Facilitator")
+                        .WithMany()
+                        .HasForeignKey("FacilitatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Facilitator");
+                });
+
+            modelBuilder.Entity("PeerCircle.Data.Training.ModuleAttempt", b =>
+                {
+                    b.HasOne("PeerCircle.Data.Accounts.PeerCircleUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("PeerCircle.Data.Training.PolicySignature", b =>
+                {
+                    b.HasOne("PeerCircle.Data.Accounts.PeerCircleUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("PeerCircle.Data.Training.RolePlaySignOff", b =>
+                {
+                    b.HasOne("PeerCircle.Data.Accounts.PeerCircleUser", "Facilitator")
+                        .WithMany()
+                        .HasForeignKey("FacilitatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Facilitator");
                 });
 
             modelBuilder.Entity("PeerCircle.Data.Groups.Group", b =>

@@ -197,6 +197,32 @@ namespace PeerCircle.Data.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "CompetencyRatings",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FacilitatorId = table.Column<string>(type: "text", nullable: false),
+                    CompetencyKey = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    SelfRating = table.Column<int>(type: "integer", nullable: true),
+                    SelfRatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CoordinatorRating = table.Column<int>(type: "integer", nullable: true),
+                    SignedOffById = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    SignedOffAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Notes = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CompetencyRatings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CompetencyRatings_AspNetUsers_FacilitatorId",
+                        column: x => x.FacilitatorId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Groups",
                 columns: table => new
                 {
@@ -247,6 +273,78 @@ namespace PeerCircle.Data.Migrations.Postgres.Migrations
                         principalTable: "AspNetUsers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ModuleAttempts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    ModuleSlug = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ModuleVersion = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Correct = table.Column<int>(type: "integer", nullable: false),
+                    Questions = table.Column<int>(type: "integer", nullable: false),
+                    Passed = table.Column<bool>(type: "boolean", nullable: false),
+                    AttemptedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ModuleAttempts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ModuleAttempts_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PolicySignatures",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    PolicySlug = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    PolicyVersion = table.Column<int>(type: "integer", nullable: false),
+                    TextSha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    TypedName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    SignedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PolicySignatures", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PolicySignatures_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RolePlaySignOffs",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FacilitatorId = table.Column<string>(type: "text", nullable: false),
+                    Scenario = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    SignedOffById = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    SignedOffAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Notes = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RolePlaySignOffs", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RolePlaySignOffs_AspNetUsers_FacilitatorId",
+                        column: x => x.FacilitatorId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -347,6 +445,12 @@ namespace PeerCircle.Data.Migrations.Postgres.Migrations
                 columns: new[] { "RecordType", "RecordId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_CompetencyRatings_FacilitatorId_CompetencyKey",
+                table: "CompetencyRatings",
+                columns: new[] { "FacilitatorId", "CompetencyKey" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_GroupCancerFocus_CancerType",
                 table: "GroupCancerFocus",
                 column: "CancerType");
@@ -387,6 +491,21 @@ namespace PeerCircle.Data.Migrations.Postgres.Migrations
                 name: "IX_Groups_Status_Audience_Modality",
                 table: "Groups",
                 columns: new[] { "Status", "Audience", "Modality" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ModuleAttempts_UserId_ModuleSlug",
+                table: "ModuleAttempts",
+                columns: new[] { "UserId", "ModuleSlug" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PolicySignatures_UserId_PolicySlug",
+                table: "PolicySignatures",
+                columns: new[] { "UserId", "PolicySlug" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RolePlaySignOffs_FacilitatorId",
+                table: "RolePlaySignOffs",
+                column: "FacilitatorId");
         }
 
         /// <inheritdoc />
@@ -411,6 +530,9 @@ namespace PeerCircle.Data.Migrations.Postgres.Migrations
                 name: "AuditEvents");
 
             migrationBuilder.DropTable(
+                name: "CompetencyRatings");
+
+            migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
@@ -418,6 +540,15 @@ namespace PeerCircle.Data.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "GroupMemberships");
+
+            migrationBuilder.DropTable(
+                name: "ModuleAttempts");
+
+            migrationBuilder.DropTable(
+                name: "PolicySignatures");
+
+            migrationBuilder.DropTable(
+                name: "RolePlaySignOffs");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");

@@ -11,7 +11,7 @@ using PeerCircle.Data;
 namespace PeerCircle.Data.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(PeerCircleDb))]
-    [Migration("20261125200109_Initial")]
+    [Migration("20261125214636_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -429,6 +429,160 @@ namespace PeerCircle.Data.Migrations.Sqlite.Migrations
                     b.ToTable("GroupMemberships");
                 });
 
+            modelBuilder.Entity("PeerCircle.Data.Training.CompetencyRating", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CompetencyKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CoordinatorRating")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FacilitatorId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SelfRatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SelfRating")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SignedOffAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignedOffById")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FacilitatorId", "CompetencyKey")
+                        .IsUnique();
+
+                    b.ToTable("CompetencyRatings");
+                });
+
+            modelBuilder.Entity("PeerCircle.Data.Training.ModuleAttempt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AttemptedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Correct")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ModuleSlug")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModuleVersion")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Passed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Questions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "ModuleSlug");
+
+                    b.ToTable("ModuleAttempts");
+                });
+
+            modelBuilder.Entity("PeerCircle.Data.Training.PolicySignature", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PolicySlug")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PolicyVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SignedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TextSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TypedName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "PolicySlug");
+
+                    b.ToTable("PolicySignatures");
+                });
+
+            modelBuilder.Entity("PeerCircle.Data.Training.RolePlaySignOff", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FacilitatorId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scenario")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SignedOffAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignedOffById")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FacilitatorId");
+
+                    b.ToTable("RolePlaySignOffs");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -616,6 +770,50 @@ namespace PeerCircle.Data.Migrations.Sqlite.Migrations
                     b.Navigation("Group");
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("PeerCircle.Data.Training.CompetencyRating", b =>
+                {
+                    b.HasOne("PeerCircle.Data.Accounts.PeerCircleUser", "Facilitator")
+                        .WithMany()
+                        .HasForeignKey("FacilitatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Facilitator");
+                });
+
+            modelBuilder.Entity("PeerCircle.Data.Training.ModuleAttempt", b =>
+                {
+                    b.HasOne("PeerCircle.Data.Accounts.PeerCircleUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("PeerCircle.Data.Training.PolicySignature", b =>
+                {
+                    b.HasOne("PeerCircle.Data.Accounts.PeerCircleUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("PeerCircle.Data.Training.RolePlaySignOff", b =>
+                {
+                    b.HasOne("PeerCircle.Data.Accounts.PeerCircleUser", "Facilitator")
+                        .WithMany()
+                        .HasForeignKey("FacilitatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Facilitator");
                 });
 
             modelBuilder.Entity("PeerCircle.Data.Groups.Group", b =>
