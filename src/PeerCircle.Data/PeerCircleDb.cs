@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using PeerCircle.Data.Accounts;
 using PeerCircle.Data.Audit;
 using PeerCircle.Data.Groups;
+using PeerCircle.Data.Supervision;
 using PeerCircle.Data.Training;
 
 namespace PeerCircle.Data;
@@ -19,6 +20,10 @@ public class PeerCircleDb(DbContextOptions<PeerCircleDb> options)
     public DbSet<CompetencyRating> CompetencyRatings => Set<CompetencyRating>();
     public DbSet<RolePlaySignOff> RolePlaySignOffs => Set<RolePlaySignOff>();
     public DbSet<PolicySignature> PolicySignatures => Set<PolicySignature>();
+    public DbSet<ComfortAgreement> ComfortAgreements => Set<ComfortAgreement>();
+    public DbSet<Debrief> Debriefs => Set<Debrief>();
+    public DbSet<WellbeingCheckIn> WellbeingCheckIns => Set<WellbeingCheckIn>();
+    public DbSet<FacilitationPause> FacilitationPauses => Set<FacilitationPause>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

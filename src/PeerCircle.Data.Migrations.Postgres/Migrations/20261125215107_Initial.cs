@@ -223,6 +223,60 @@ namespace PeerCircle.Data.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Debriefs",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FacilitatorId = table.Column<string>(type: "text", nullable: false),
+                    SupervisorId = table.Column<string>(type: "text", nullable: true),
+                    Kind = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Status = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Request = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    RequestedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    HeldAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Notes = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Debriefs", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Debriefs_AspNetUsers_FacilitatorId",
+                        column: x => x.FacilitatorId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Debriefs_AspNetUsers_SupervisorId",
+                        column: x => x.SupervisorId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FacilitationPauses",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FacilitatorId = table.Column<string>(type: "text", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    PausedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ResumedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FacilitationPauses", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FacilitationPauses_AspNetUsers_FacilitatorId",
+                        column: x => x.FacilitatorId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Groups",
                 columns: table => new
                 {
@@ -348,6 +402,54 @@ namespace PeerCircle.Data.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "WellbeingCheckIns",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FacilitatorId = table.Column<string>(type: "text", nullable: false),
+                    Energy = table.Column<int>(type: "integer", nullable: false),
+                    Stress = table.Column<int>(type: "integer", nullable: false),
+                    FatigueSigns = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    RecordedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WellbeingCheckIns", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WellbeingCheckIns_AspNetUsers_FacilitatorId",
+                        column: x => x.FacilitatorId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ComfortAgreements",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    GroupId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    IdeaKeys = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Text = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
+                    CreatedById = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ComfortAgreements", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ComfortAgreements_Groups_GroupId",
+                        column: x => x.GroupId,
+                        principalTable: "Groups",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "GroupCancerFocus",
                 columns: table => new
                 {
@@ -445,10 +547,31 @@ namespace PeerCircle.Data.Migrations.Postgres.Migrations
                 columns: new[] { "RecordType", "RecordId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ComfortAgreements_GroupId_Version",
+                table: "ComfortAgreements",
+                columns: new[] { "GroupId", "Version" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CompetencyRatings_FacilitatorId_CompetencyKey",
                 table: "CompetencyRatings",
                 columns: new[] { "FacilitatorId", "CompetencyKey" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Debriefs_FacilitatorId_Status",
+                table: "Debriefs",
+                columns: new[] { "FacilitatorId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Debriefs_SupervisorId_Status",
+                table: "Debriefs",
+                columns: new[] { "SupervisorId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FacilitationPauses_FacilitatorId_ResumedAtUtc",
+                table: "FacilitationPauses",
+                columns: new[] { "FacilitatorId", "ResumedAtUtc" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_GroupCancerFocus_CancerType",
@@ -506,6 +629,11 @@ namespace PeerCircle.Data.Migrations.Postgres.Migrations
                 name: "IX_RolePlaySignOffs_FacilitatorId",
                 table: "RolePlaySignOffs",
                 column: "FacilitatorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WellbeingCheckIns_FacilitatorId_RecordedAtUtc",
+                table: "WellbeingCheckIns",
+                columns: new[] { "FacilitatorId", "RecordedAtUtc" });
         }
 
         /// <inheritdoc />
@@ -530,10 +658,19 @@ namespace PeerCircle.Data.Migrations.Postgres.Migrations
                 name: "AuditEvents");
 
             migrationBuilder.DropTable(
+                name: "ComfortAgreements");
+
+            migrationBuilder.DropTable(
                 name: "CompetencyRatings");
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "Debriefs");
+
+            migrationBuilder.DropTable(
+                name: "FacilitationPauses");
 
             migrationBuilder.DropTable(
                 name: "GroupCancerFocus");
@@ -549,6 +686,9 @@ namespace PeerCircle.Data.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "RolePlaySignOffs");
+
+            migrationBuilder.DropTable(
+                name: "WellbeingCheckIns");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
