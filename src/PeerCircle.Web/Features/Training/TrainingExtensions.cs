@@ -6,6 +6,7 @@ public static class TrainingExtensions
     {
         // Loaded now, so a content file that does not parse stops start-up instead of failing a learner later.
         builder.Services.AddSingleton(CurriculumLibrary.LoadShipped());
+        builder.Services.AddSingleton(ListeningDrills.LoadShipped());
         builder.Services.AddScoped<TakeQuiz>();
         builder.Services.AddScoped<FacilitatorCertification>();
         builder.Services.AddScoped<TrainingRecords>();
