@@ -20,6 +20,7 @@ public class PeerCircleDb(DbContextOptions<PeerCircleDb> options)
     public DbSet<CompetencyRating> CompetencyRatings => Set<CompetencyRating>();
     public DbSet<RolePlaySignOff> RolePlaySignOffs => Set<RolePlaySignOff>();
     public DbSet<PolicySignature> PolicySignatures => Set<PolicySignature>();
+    public DbSet<StoryPlan> StoryPlans => Set<StoryPlan>();
     public DbSet<ComfortAgreement> ComfortAgreements => Set<ComfortAgreement>();
     public DbSet<Debrief> Debriefs => Set<Debrief>();
     public DbSet<WellbeingCheckIn> WellbeingCheckIns => Set<WellbeingCheckIn>();

@@ -726,6 +726,52 @@ namespace PeerCircle.Data.Migrations.Sqlite.Migrations
                     b.ToTable("RolePlaySignOffs");
                 });
 
+            modelBuilder.Entity("PeerCircle.Data.Training.StoryPlan", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FacilitatorId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HowItServesTheGroup")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KeepPrivate")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PurposeChecks")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WhatToShare")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FacilitatorId")
+                        .IsUnique();
+
+                    b.ToTable("StoryPlans");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1000,6 +1046,17 @@ namespace PeerCircle.Data.Migrations.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("PeerCircle.Data.Training.RolePlaySignOff", b =>
+                {
+                    b.HasOne("PeerCircle.Data.Accounts.PeerCircleUser", "Facilitator")
+                        .WithMany()
+                        .HasForeignKey("FacilitatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Facilitator");
+                });
+
+            modelBuilder.Entity("PeerCircle.Data.Training.StoryPlan", b =>
                 {
                     b.HasOne("PeerCircle.Data.Accounts.PeerCircleUser", "Facilitator")
                         .WithMany()

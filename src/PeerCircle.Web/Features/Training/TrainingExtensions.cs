@@ -8,6 +8,7 @@ public static class TrainingExtensions
         builder.Services.AddSingleton(CurriculumLibrary.LoadShipped());
         builder.Services.AddSingleton(ListeningDrills.LoadShipped());
         builder.Services.AddScoped<TakeQuiz>();
+        builder.Services.AddScoped<PlanMyStory>();
         builder.Services.AddScoped<FacilitatorCertification>();
         builder.Services.AddScoped<TrainingRecords>();
         return builder;

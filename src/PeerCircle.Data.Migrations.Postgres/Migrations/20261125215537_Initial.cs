@@ -402,6 +402,31 @@ namespace PeerCircle.Data.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "StoryPlans",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FacilitatorId = table.Column<string>(type: "text", nullable: false),
+                    Purpose = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    WhatToShare = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    KeepPrivate = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    HowItServesTheGroup = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    PurposeChecks = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StoryPlans", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_StoryPlans_AspNetUsers_FacilitatorId",
+                        column: x => x.FacilitatorId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "WellbeingCheckIns",
                 columns: table => new
                 {
@@ -631,6 +656,12 @@ namespace PeerCircle.Data.Migrations.Postgres.Migrations
                 column: "FacilitatorId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_StoryPlans_FacilitatorId",
+                table: "StoryPlans",
+                column: "FacilitatorId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_WellbeingCheckIns_FacilitatorId_RecordedAtUtc",
                 table: "WellbeingCheckIns",
                 columns: new[] { "FacilitatorId", "RecordedAtUtc" });
@@ -686,6 +717,9 @@ namespace PeerCircle.Data.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "RolePlaySignOffs");
+
+            migrationBuilder.DropTable(
+                name: "StoryPlans");
 
             migrationBuilder.DropTable(
                 name: "WellbeingCheckIns");

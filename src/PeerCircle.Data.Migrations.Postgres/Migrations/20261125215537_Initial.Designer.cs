@@ -12,7 +12,7 @@ using PeerCircle.Data;
 namespace PeerCircle.Data.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(PeerCircleDb))]
-    [Migration("20261125215107_Initial")]
+    [Migration("20261125215537_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -758,6 +758,54 @@ namespace PeerCircle.Data.Migrations.Postgres.Migrations
                     b.ToTable("RolePlaySignOffs");
                 });
 
+            modelBuilder.Entity("PeerCircle.Data.Training.StoryPlan", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("FacilitatorId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("HowItServesTheGroup")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("KeepPrivate")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("PurposeChecks")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("WhatToShare")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FacilitatorId")
+                        .IsUnique();
+
+                    b.ToTable("StoryPlans");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1032,6 +1080,17 @@ namespace PeerCircle.Data.Migrations.Postgres.Migrations
                 });
 
             modelBuilder.Entity("PeerCircle.Data.Training.RolePlaySignOff", b =>
+                {
+                    b.HasOne("PeerCircle.Data.Accounts.PeerCircleUser", "Facilitator")
+                        .WithMany()
+                        .HasForeignKey("FacilitatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Facilitator");
+                });
+
+            modelBuilder.Entity("PeerCircle.Data.Training.StoryPlan", b =>
                 {
                     b.HasOne("PeerCircle.Data.Accounts.PeerCircleUser", "Facilitator")
                         .WithMany()

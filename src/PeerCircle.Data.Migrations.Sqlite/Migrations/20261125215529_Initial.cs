@@ -401,6 +401,31 @@ namespace PeerCircle.Data.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "StoryPlans",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FacilitatorId = table.Column<string>(type: "TEXT", nullable: false),
+                    Purpose = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    WhatToShare = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    KeepPrivate = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    HowItServesTheGroup = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    PurposeChecks = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StoryPlans", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_StoryPlans_AspNetUsers_FacilitatorId",
+                        column: x => x.FacilitatorId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "WellbeingCheckIns",
                 columns: table => new
                 {
@@ -630,6 +655,12 @@ namespace PeerCircle.Data.Migrations.Sqlite.Migrations
                 column: "FacilitatorId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_StoryPlans_FacilitatorId",
+                table: "StoryPlans",
+                column: "FacilitatorId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_WellbeingCheckIns_FacilitatorId_RecordedAtUtc",
                 table: "WellbeingCheckIns",
                 columns: new[] { "FacilitatorId", "RecordedAtUtc" });
@@ -685,6 +716,9 @@ namespace PeerCircle.Data.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "RolePlaySignOffs");
+
+            migrationBuilder.DropTable(
+                name: "StoryPlans");
 
             migrationBuilder.DropTable(
                 name: "WellbeingCheckIns");
