@@ -11,6 +11,7 @@ public static class GroupsExtensions
         builder.Services.AddScoped<SearchGroups>();
         builder.Services.AddScoped<GetGroup>();
         builder.Services.AddScoped<SaveGroup>();
+        builder.Services.AddScoped<ComposeComfortAgreement>();
         builder.Services.ConfigureHttpJsonOptions(options =>
             options.SerializerOptions.TypeInfoResolverChain.Insert(0, GroupsJsonContext.Default));
         return builder;

@@ -135,3 +135,14 @@ public sealed class TrainingPolicy
     /// <summary>The policy text as written (Markdown); its SHA-256 is stored with each signature.</summary>
     public string Body { get; set; } = "";
 }
+
+/// <summary>One idea from <c>content/training/comfort-agreement-ideas.yml</c>, written as a "We ..." statement.</summary>
+public sealed class ComfortAgreementIdea
+{
+    public string Key { get; set; } = "";
+    public string Title { get; set; } = "";
+    public string Text { get; set; } = "";
+
+    /// <summary>Required ideas are in every group's agreement; a facilitator cannot leave them out.</summary>
+    public bool Required { get; set; }
+}

@@ -24,9 +24,11 @@ public sealed class CurriculumLibrary
 
     public CurriculumLibrary(
         IEnumerable<TrainingModule> modules, IEnumerable<Vignette> vignettes,
-        IEnumerable<Competency> competencies, IEnumerable<TrainingPolicy> policies)
+        IEnumerable<Competency> competencies, IEnumerable<TrainingPolicy> policies,
+        IEnumerable<ComfortAgreementIdea>? comfortAgreementIdeas = null)
     {
         Competencies = [.. competencies];
+        ComfortAgreementIdeas = [.. comfortAgreementIdeas ?? []];
         Policies = [.. policies.OrderBy(p => p.Slug, StringComparer.Ordinal)];
         Modules = [.. modules.OrderBy(m => m.Order).ThenBy(m => m.Slug, StringComparer.Ordinal)];
         Vignettes = [.. vignettes.OrderBy(v => v.Title, StringComparer.CurrentCulture)];
@@ -38,6 +40,9 @@ public sealed class CurriculumLibrary
     public IReadOnlyList<Vignette> Vignettes { get; }
     public IReadOnlyList<Competency> Competencies { get; }
     public IReadOnlyList<TrainingPolicy> Policies { get; }
+
+    /// <summary>The ideas a facilitator composes a comfort agreement from, in the order groups read them.</summary>
+    public IReadOnlyList<ComfortAgreementIdea> ComfortAgreementIdeas { get; }
 
     public TrainingModule? Module(string slug) => _modules.GetValueOrDefault(slug);
     public Vignette? Vignette(string slug) => _vignettes.GetValueOrDefault(slug);
@@ -57,7 +62,8 @@ public sealed class CurriculumLibrary
         var competencies = Yaml.Deserialize<List<Competency>>(File.ReadAllText(Path.Combine(folder, "competencies.yml")));
         var policies = Directory.EnumerateFiles(Path.Combine(folder, "policies"), "*.md")
             .Select(path => Parse<TrainingPolicy>(path, (p, body) => p.Body = body));
-        return new CurriculumLibrary(modules.ToList(), vignettes.ToList(), competencies, policies.ToList());
+        var ideas = Yaml.Deserialize<List<ComfortAgreementIdea>>(File.ReadAllText(Path.Combine(folder, "comfort-agreement-ideas.yml")));
+        return new CurriculumLibrary(modules.ToList(), vignettes.ToList(), competencies, policies.ToList(), ideas);
     }
 
     public static CurriculumLibrary LoadShipped() => Load(Path.Combine(AppContext.BaseDirectory, "content", "training"));

@@ -55,6 +55,7 @@ public static class AuditActions
     public const string GroupCreated = "group.created";
     public const string GroupChanged = "group.changed";
     public const string GroupRosterViewed = "group.roster-viewed";
+    public const string ComfortAgreementSaved = "group.comfort-agreement-saved";
     public const string PolicySigned = "training.policy-signed";
     public const string CompetencySignedOff = "training.competency-signed-off";
     public const string RolePlaySignedOff = "training.role-play-signed-off";
@@ -64,7 +65,7 @@ public static class AuditActions
     [
         MemberViewed, MemberListViewed, ProfileViewed, ProfileChanged, AccountRegistered, AccountConfirmed,
         StaffInvited, CoordinatorCreated, PasswordSet, TwoFactorEnabled, GroupCreated, GroupChanged, GroupRosterViewed,
-        PolicySigned, CompetencySignedOff, RolePlaySignedOff, TrainingRecordViewed,
+        ComfortAgreementSaved, PolicySigned, CompetencySignedOff, RolePlaySignedOff, TrainingRecordViewed,
     ];
 }
 
