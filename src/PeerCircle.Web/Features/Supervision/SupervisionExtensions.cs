@@ -20,6 +20,7 @@ public static class SupervisionExtensions
         builder.Services.AddScoped<PauseFacilitation>();
         builder.Services.AddScoped<TakeDebriefRequest>();
         builder.Services.AddScoped<RecordWeeklyDebrief>();
+        builder.Services.AddScoped<RecordDebriefNotes>();
         builder.Services.AddScoped<ReadDebrief>();
         return builder;
     }

@@ -100,6 +100,14 @@ public class SupervisionTests(SharedApps apps)
         using var taken = await PeerCircleAppFactory.SubmitFormAsync(coordinator, "/supervision/debriefs", $"take-{debriefId}", [], Cancel);
         Assert.Contains("The request is yours.", PeerCircleAppFactory.VisibleTextOf(await taken.Content.ReadAsStringAsync(Cancel)), StringComparison.Ordinal);
         Assert.Equal(await app.UserIdAsync(PeerCircleAppFactory.CoordinatorEmail, Cancel), await SupervisorIdAsync(app, debriefId));
+
+        // After talking, the supervisor writes it up, which marks it held; the facilitator can read the notes.
+        using var written = await PeerCircleAppFactory.SubmitFormAsync(coordinator, $"/supervision/debriefs/{debriefId}", "notes",
+            [new("WriteUpPost.Notes", "We talked for 40 minutes. Check in again on Friday.")], Cancel);
+        Assert.Contains("The debrief notes are saved.", PeerCircleAppFactory.VisibleTextOf(await written.Content.ReadAsStringAsync(Cancel)), StringComparison.Ordinal);
+        var seenByFacilitator = PeerCircleAppFactory.VisibleTextOf(await facilitator.GetStringAsync($"/supervision/debriefs/{debriefId}", Cancel));
+        Assert.Contains("We talked for 40 minutes.", seenByFacilitator, StringComparison.Ordinal);
+        Assert.Contains("Held", seenByFacilitator, StringComparison.Ordinal);
     }
 
     [Theory, AllProviders]
