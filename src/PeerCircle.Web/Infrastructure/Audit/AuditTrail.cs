@@ -60,12 +60,20 @@ public static class AuditActions
     public const string CompetencySignedOff = "training.competency-signed-off";
     public const string RolePlaySignedOff = "training.role-play-signed-off";
     public const string TrainingRecordViewed = "training.record-viewed";
+    public const string CheckInRecorded = "supervision.check-in-recorded";
+    public const string DebriefRequested = "supervision.debrief-requested";
+    public const string DebriefTaken = "supervision.debrief-taken";
+    public const string DebriefRecorded = "supervision.debrief-recorded";
+    public const string DebriefViewed = "supervision.debrief-viewed";
+    public const string FacilitationPaused = "supervision.facilitation-paused";
+    public const string FacilitationResumed = "supervision.facilitation-resumed";
 
     public static readonly IReadOnlyList<string> All =
     [
         MemberViewed, MemberListViewed, ProfileViewed, ProfileChanged, AccountRegistered, AccountConfirmed,
         StaffInvited, CoordinatorCreated, PasswordSet, TwoFactorEnabled, GroupCreated, GroupChanged, GroupRosterViewed,
         ComfortAgreementSaved, PolicySigned, CompetencySignedOff, RolePlaySignedOff, TrainingRecordViewed,
+        CheckInRecorded, DebriefRequested, DebriefTaken, DebriefRecorded, DebriefViewed, FacilitationPaused, FacilitationResumed,
     ];
 }
 
