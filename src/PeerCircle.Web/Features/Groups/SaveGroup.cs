@@ -129,7 +129,12 @@ public sealed class SaveGroup(
                 continue;
             }
             var status = await certification.StatusAsync(facilitatorId, cancellationToken);
-            if (!status.MayLeadGroups)
+            if (await db.FacilitationPauses.AnyAsync(p => p.FacilitatorId == facilitatorId && p.ResumedAtUtc == null, cancellationToken))
+            {
+                var who = (await users.FindByIdAsync(facilitatorId))?.FullName ?? "";
+                errors[field] = [text["{0} has paused their facilitation for now. Please choose someone else, or wait until they resume.", who]];
+            }
+            else if (!status.MayLeadGroups)
             {
                 var who = (await users.FindByIdAsync(facilitatorId))?.FullName ?? "";
                 errors[field] = [status.State == CertificationState.Expired

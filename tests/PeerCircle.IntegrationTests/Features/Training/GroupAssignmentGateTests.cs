@@ -42,6 +42,24 @@ public class GroupAssignmentGateTests
     }
 
     [Theory, AllProviders]
+    public async Task PausedFacilitator_CannotBeAssigned_UntilTheyResume(DatabaseProvider provider)
+    {
+        await using var app = await PeerCircleAppFactory.StartAsync(provider, Cancel);
+        var certified = await app.UserIdAsync("facilitator2@demo.local", Cancel);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PeerCircleDb>();
+            db.FacilitationPauses.Add(new PeerCircle.Data.Supervision.FacilitationPause { FacilitatorId = certified, PausedAtUtc = DateTime.UtcNow, Reason = "Family time" });
+            await db.SaveChangesAsync(Cancel);
+        }
+
+        await using var check = app.Services.CreateAsyncScope();
+        var refused = await check.ServiceProvider.GetRequiredService<SaveGroup>().CreateAsync(Form(certified, null), Cancel);
+
+        Assert.Contains("Luis Herrera has paused their facilitation for now.", Assert.Single(refused.Errors["LeadFacilitatorId"]), StringComparison.Ordinal);
+    }
+
+    [Theory, AllProviders]
     public async Task DemoFacilitators_WhoLeadGroups_AreCertified_AndTheOneInTrainingIsNot(DatabaseProvider provider)
     {
         await using var app = await PeerCircleAppFactory.StartAsync(provider, Cancel);
