@@ -44,7 +44,7 @@ public sealed class DirectorySnapshot(IServiceScopeFactory scopes, TimeProvider 
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<PeerCircleDb>();
             var listings = await SearchGroups.Listed(db.Groups.AsNoTracking())
-                .Select(SearchGroups.ToListing(null))
+                .Select(SearchGroups.ToListing)
                 .ToListAsync(cancellationToken);
             var byName = listings
                 .OrderBy(g => g.Name, StringComparer.InvariantCultureIgnoreCase)

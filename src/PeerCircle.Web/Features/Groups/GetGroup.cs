@@ -13,7 +13,7 @@ public sealed record PublicGroup(
     IReadOnlyList<DateTime> NextMeetingsUtc);
 
 /// <summary>A group's page: public facts, plus remote-meeting details for the people allowed to see them.</summary>
-public sealed record GroupDetails(PublicGroup Public, Group Group, IReadOnlyList<DateTime> NextMeetingsUtc)
+public sealed record GroupDetails(PublicGroup Public, Group Group)
 {
     public bool CanSeePrivateDetails { get; init; }
 }
@@ -23,7 +23,7 @@ public sealed class GetGroup(PeerCircleDb db, TimeProvider time)
     public const int UpcomingMeetings = 3;
 
     /// <summary>Finds a public group (recruiting, active or paused) by id or slug; null when there is none.</summary>
-    public async Task<GroupDetails?> HandleAsync(string idOrSlug, string? viewerTimeZoneId, CancellationToken cancellationToken)
+    public async Task<GroupDetails?> HandleAsync(string idOrSlug, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(idOrSlug);
         if (idOrSlug.Length > 200)
@@ -55,7 +55,7 @@ public sealed class GetGroup(PeerCircleDb db, TimeProvider time)
             group.Place.Latitude, group.Place.Longitude,
             MeetingTimes.DescribeRule(s.Frequency, s.DayOfWeek, s.WeekOfMonth, s.StartMinuteOfDay, s.DurationMinutes),
             s.TimeZoneId, group.LeadFacilitator?.DisplayName, next);
-        return new GroupDetails(summary, group, next);
+        return new GroupDetails(summary, group);
     }
 
     /// <summary>Meeting links and dial-in numbers go only to accepted members, the group's facilitators and coordinators.</summary>

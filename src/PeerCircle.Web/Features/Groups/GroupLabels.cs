@@ -65,6 +65,14 @@ public static class GroupLabels
 
     public static string Of(DayOfWeek day) => day.ToString();
 
+    public static string Of(MembershipStatus status) => status switch
+    {
+        MembershipStatus.Accepted => "Member",
+        MembershipStatus.Requested => "Waiting for the facilitator",
+        MembershipStatus.Waitlisted => "On the waitlist",
+        _ => "Left the group",
+    };
+
     public static string Of(TimeOfDay time) => time switch
     {
         TimeOfDay.Morning => "Morning (before noon)",

@@ -46,7 +46,7 @@ public static class GroupsApi
     public static async Task<Results<Ok<PublicGroup>, ProblemHttpResult>> Get(
         string idOrSlug, GetGroup handler, CancellationToken cancellationToken)
     {
-        var details = await handler.HandleAsync(idOrSlug, viewerTimeZoneId: null, cancellationToken);
+        var details = await handler.HandleAsync(idOrSlug, cancellationToken);
         if (details is null)
         {
             return TypedResults.Problem(

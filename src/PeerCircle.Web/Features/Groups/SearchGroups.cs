@@ -122,11 +122,12 @@ public sealed class SearchGroups(DirectorySnapshot directory, ZipGazetteer gazet
     internal static IQueryable<Group> Listed(IQueryable<Group> groups) =>
         groups.Where(g => g.Status == GroupStatus.Recruiting || g.Status == GroupStatus.Active);
 
-    internal static Expression<Func<Group, GroupListing>> ToListing(double? distance) => g => new GroupListing(
+    /// <summary>A group as the directory lists it; the distance is filled in per search.</summary>
+    internal static readonly Expression<Func<Group, GroupListing>> ToListing = g => new GroupListing(
         g.Id, g.Slug, g.Name, g.Description, g.Audience,
         g.CancerFocus.Select(f => f.CancerType).ToList(),
         g.GroupType, g.Membership, g.Modality, g.Language, g.Status, g.Capacity,
         g.Place.City, g.Place.State, g.Place.Latitude, g.Place.Longitude,
         g.Schedule.Frequency, g.Schedule.DayOfWeek, g.Schedule.WeekOfMonth, g.Schedule.StartMinuteOfDay,
-        g.Schedule.DurationMinutes, g.Schedule.TimeZoneId, distance);
+        g.Schedule.DurationMinutes, g.Schedule.TimeZoneId, null);
 }
