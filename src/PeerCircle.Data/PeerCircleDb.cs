@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using PeerCircle.Data.Accounts;
 using PeerCircle.Data.Audit;
+using PeerCircle.Data.Content;
 using PeerCircle.Data.Groups;
 using PeerCircle.Data.Supervision;
 using PeerCircle.Data.Training;
@@ -25,6 +26,9 @@ public class PeerCircleDb(DbContextOptions<PeerCircleDb> options)
     public DbSet<Debrief> Debriefs => Set<Debrief>();
     public DbSet<WellbeingCheckIn> WellbeingCheckIns => Set<WellbeingCheckIn>();
     public DbSet<FacilitationPause> FacilitationPauses => Set<FacilitationPause>();
+    public DbSet<ContentRevision> ContentRevisions => Set<ContentRevision>();
+    public DbSet<Workshop> Workshops => Set<Workshop>();
+    public DbSet<WorkshopSeat> WorkshopSeats => Set<WorkshopSeat>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -60,6 +64,10 @@ public class PeerCircleDb(DbContextOptions<PeerCircleDb> options)
         if (ChangeTracker.Entries<PolicySignature>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
         {
             throw new InvalidOperationException("Signatures cannot be changed or deleted; sign a new version instead.");
+        }
+        if (ChangeTracker.Entries<ContentRevision>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+        {
+            throw new InvalidOperationException("Content versions cannot be changed or deleted; save a new version instead.");
         }
     }
 

@@ -38,6 +38,7 @@ if (await Commands.TryRunAsync(app, args))
 
 await app.Services.MigrateDatabaseAsync();
 await app.Services.EnsureRolesAsync();
+await app.Services.SyncCurriculumAsync();
 await app.SeedDemoProgramAsync();
 
 app.UseWebPlatform();

@@ -28,6 +28,10 @@ public class RolePlaySignOff
     public string FacilitatorId { get; set; } = "";
     public PeerCircleUser? Facilitator { get; set; }
     public string Scenario { get; set; } = "";
+
+    /// <summary>The workshop the role play happened in, when it was recorded from one.</summary>
+    public long? WorkshopId { get; set; }
+    public Workshop? Workshop { get; set; }
     public string SignedOffById { get; set; } = "";
     public DateTime SignedOffAtUtc { get; set; }
     public string? Notes { get; set; }
@@ -66,6 +70,7 @@ internal sealed class CertificationConfiguration :
         rolePlay.Property(r => r.Notes).HasMaxLength(2000);
         rolePlay.Property(r => r.SignedOffById).HasMaxLength(64);
         rolePlay.HasIndex(r => r.FacilitatorId);
+        rolePlay.HasOne(r => r.Workshop).WithMany().HasForeignKey(r => r.WorkshopId).OnDelete(DeleteBehavior.SetNull);
         rolePlay.HasOne(r => r.Facilitator).WithMany().HasForeignKey(r => r.FacilitatorId).OnDelete(DeleteBehavior.Cascade);
     }
 

@@ -23,6 +23,14 @@ public sealed class TrainingModule
 
     /// <summary>A fingerprint of the module's whole text; attempts record it so a learner keeps the version they passed.</summary>
     public string Version { get; set; } = "";
+
+    /// <summary>The whole text as authored (front matter and Markdown), which coordinators edit.</summary>
+    [YamlDotNet.Serialization.YamlIgnore]
+    public string Source { get; set; } = "";
+
+    /// <summary>1 for the text shipped with PeerCircle until its first recorded version; then the revision number.</summary>
+    [YamlDotNet.Serialization.YamlIgnore]
+    public int Number { get; set; } = 1;
 }
 
 public sealed class SayThis

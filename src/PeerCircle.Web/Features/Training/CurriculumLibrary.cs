@@ -19,8 +19,9 @@ public sealed class CurriculumLibrary
     // Coordinators will edit this text in the app, so raw HTML is never passed through.
     private static readonly MarkdownPipeline Markdown = new MarkdownPipelineBuilder().DisableHtml().UsePipeTables().Build();
 
-    private readonly FrozenDictionary<string, TrainingModule> _modules;
     private readonly FrozenDictionary<string, Vignette> _vignettes;
+    private readonly Lock _publishing = new();
+    private volatile ModuleSet _current;
 
     public CurriculumLibrary(
         IEnumerable<TrainingModule> modules, IEnumerable<Vignette> vignettes,
@@ -30,13 +31,13 @@ public sealed class CurriculumLibrary
         Competencies = [.. competencies];
         ComfortAgreementIdeas = [.. comfortAgreementIdeas ?? []];
         Policies = [.. policies.OrderBy(p => p.Slug, StringComparer.Ordinal)];
-        Modules = [.. modules.OrderBy(m => m.Order).ThenBy(m => m.Slug, StringComparer.Ordinal)];
+        _current = new ModuleSet(modules);
         Vignettes = [.. vignettes.OrderBy(v => v.Title, StringComparer.CurrentCulture)];
-        _modules = Modules.ToFrozenDictionary(m => m.Slug, StringComparer.Ordinal);
         _vignettes = Vignettes.ToFrozenDictionary(v => v.Slug, StringComparer.Ordinal);
     }
 
-    public IReadOnlyList<TrainingModule> Modules { get; }
+    /// <summary>The current version of every module, in path order.</summary>
+    public IReadOnlyList<TrainingModule> Modules => _current.InOrder;
     public IReadOnlyList<Vignette> Vignettes { get; }
     public IReadOnlyList<Competency> Competencies { get; }
     public IReadOnlyList<TrainingPolicy> Policies { get; }
@@ -44,7 +45,17 @@ public sealed class CurriculumLibrary
     /// <summary>The ideas a facilitator composes a comfort agreement from, in the order groups read them.</summary>
     public IReadOnlyList<ComfortAgreementIdea> ComfortAgreementIdeas { get; }
 
-    public TrainingModule? Module(string slug) => _modules.GetValueOrDefault(slug);
+    public TrainingModule? Module(string slug) => _current.BySlug.GetValueOrDefault(slug);
+
+    /// <summary>Makes <paramref name="module"/> the current version of its slug for every later request.</summary>
+    public void Publish(TrainingModule module)
+    {
+        ArgumentNullException.ThrowIfNull(module);
+        lock (_publishing)
+        {
+            _current = new ModuleSet(_current.InOrder.Where(m => m.Slug != module.Slug).Append(module));
+        }
+    }
     public Vignette? Vignette(string slug) => _vignettes.GetValueOrDefault(slug);
 
     public static string ToHtml(string markdown) => Markdig.Markdown.ToHtml(markdown, Markdown);
@@ -52,11 +63,7 @@ public sealed class CurriculumLibrary
     public static CurriculumLibrary Load(string folder)
     {
         var modules = Directory.EnumerateFiles(Path.Combine(folder, "modules"), "*.md")
-            .Select(path => Parse<TrainingModule>(path, (m, body) =>
-            {
-                m.Body = body;
-                m.Version = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)))[..16];
-            }));
+            .Select(path => ParseModule(path, File.ReadAllText(path)));
         var vignettes = Directory.EnumerateFiles(Path.Combine(folder, "vignettes"), "*.md")
             .Select(path => Parse<Vignette>(path, (v, body) => v.Body = body));
         var competencies = Yaml.Deserialize<List<Competency>>(File.ReadAllText(Path.Combine(folder, "competencies.yml")));
@@ -68,10 +75,26 @@ public sealed class CurriculumLibrary
 
     public static CurriculumLibrary LoadShipped() => Load(Path.Combine(AppContext.BaseDirectory, "content", "training"));
 
-    /// <summary>Splits "---\nYAML\n---\nMarkdown" and reads the YAML into <typeparamref name="T"/>.</summary>
-    internal static T Parse<T>(string path, Action<T, string> setBody) where T : class
+    /// <summary>Reads a module's whole text; its fingerprint is a hash of exactly that text.</summary>
+    public static TrainingModule ParseModule(string name, string source)
     {
-        var text = File.ReadAllText(path).Replace("\r\n", "\n", StringComparison.Ordinal);
+        ArgumentNullException.ThrowIfNull(source);
+        var module = ParseText<TrainingModule>(name, source, (m, body) => m.Body = body);
+        module.Source = source;
+        module.Version = Fingerprint(source);
+        return module;
+    }
+
+    public static string Fingerprint(string source) =>
+        Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(source.Replace("\r\n", "\n", StringComparison.Ordinal))))[..16];
+
+    internal static T Parse<T>(string path, Action<T, string> setBody) where T : class =>
+        ParseText(path, File.ReadAllText(path), setBody);
+
+    /// <summary>Splits "---\nYAML\n---\nMarkdown" and reads the YAML into <typeparamref name="T"/>.</summary>
+    internal static T ParseText<T>(string path, string source, Action<T, string> setBody) where T : class
+    {
+        var text = source.Replace("\r\n", "\n", StringComparison.Ordinal);
         if (!text.StartsWith("---\n", StringComparison.Ordinal))
         {
             throw new InvalidDataException($"{path}: training content must start with a '---' front-matter line.");
@@ -91,5 +114,17 @@ public sealed class CurriculumLibrary
         {
             throw new InvalidDataException($"{path}: {ex.Message}", ex);
         }
+    }
+
+    private sealed class ModuleSet
+    {
+        public ModuleSet(IEnumerable<TrainingModule> modules)
+        {
+            InOrder = [.. modules.OrderBy(m => m.Order).ThenBy(m => m.Slug, StringComparer.Ordinal)];
+            BySlug = InOrder.ToFrozenDictionary(m => m.Slug, StringComparer.Ordinal);
+        }
+
+        public IReadOnlyList<TrainingModule> InOrder { get; }
+        public FrozenDictionary<string, TrainingModule> BySlug { get; }
     }
 }

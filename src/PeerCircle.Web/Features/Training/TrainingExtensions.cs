@@ -11,6 +11,8 @@ public static class TrainingExtensions
         builder.Services.AddScoped<PlanMyStory>();
         builder.Services.AddScoped<FacilitatorCertification>();
         builder.Services.AddScoped<TrainingRecords>();
+        builder.Services.AddScoped<ModuleVersions>();
+        builder.Services.AddScoped<EditModule>();
         return builder;
     }
 }

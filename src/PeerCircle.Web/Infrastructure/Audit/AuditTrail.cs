@@ -67,6 +67,10 @@ public static class AuditActions
     public const string DebriefViewed = "supervision.debrief-viewed";
     public const string FacilitationPaused = "supervision.facilitation-paused";
     public const string FacilitationResumed = "supervision.facilitation-resumed";
+    public const string ModuleEdited = "training.module-edited";
+    public const string WorkshopScheduled = "training.workshop-scheduled";
+    public const string WorkshopChanged = "training.workshop-changed";
+    public const string WorkshopAttendanceRecorded = "training.workshop-attendance-recorded";
 
     public static readonly IReadOnlyList<string> All =
     [
@@ -74,6 +78,7 @@ public static class AuditActions
         StaffInvited, CoordinatorCreated, PasswordSet, TwoFactorEnabled, GroupCreated, GroupChanged, GroupRosterViewed,
         ComfortAgreementSaved, PolicySigned, CompetencySignedOff, RolePlaySignedOff, TrainingRecordViewed,
         CheckInRecorded, DebriefRequested, DebriefTaken, DebriefRecorded, DebriefViewed, FacilitationPaused, FacilitationResumed,
+        ModuleEdited, WorkshopScheduled, WorkshopChanged, WorkshopAttendanceRecorded,
     ];
 }
 
