@@ -114,7 +114,7 @@ public sealed class TrainingRecords(
         return null;
     }
 
-    public async Task<string?> SignOffRolePlayAsync(string facilitatorId, string coordinatorId, string? scenario, string? notes, CancellationToken cancellationToken)
+    public async Task<string?> SignOffRolePlayAsync(string facilitatorId, string coordinatorId, string? scenario, string? notes, CancellationToken cancellationToken, long? workshopId = null)
     {
         var name = scenario?.Trim() ?? "";
         if (name.Length is 0 or > 200)
@@ -127,7 +127,7 @@ public sealed class TrainingRecords(
         }
         db.RolePlaySignOffs.Add(new RolePlaySignOff
         {
-            FacilitatorId = facilitatorId, Scenario = name, SignedOffById = coordinatorId,
+            FacilitatorId = facilitatorId, Scenario = name, SignedOffById = coordinatorId, WorkshopId = workshopId,
             SignedOffAtUtc = time.GetUtcNow().UtcDateTime, Notes = string.IsNullOrWhiteSpace(notes) ? null : notes.Trim(),
         });
         audit.StageChange(AuditActions.RolePlaySignedOff, "Facilitator", facilitatorId, name);

@@ -28,13 +28,22 @@ public sealed class EmailSender(IOptions<EmailOptions> options, IHostEnvironment
 {
     private readonly EmailOptions _options = options.Value;
 
-    public async Task SendAsync(string to, string subject, string textBody, CancellationToken cancellationToken = default)
+    public Task SendAsync(string to, string subject, string textBody, CancellationToken cancellationToken = default) =>
+        SendAsync(to, subject, textBody, calendar: null, cancellationToken);
+
+    /// <summary>Sends a message with an optional iCalendar file attached, so the event lands in the reader's calendar.</summary>
+    public async Task SendAsync(string to, string subject, string textBody, CalendarAttachment? calendar, CancellationToken cancellationToken = default)
     {
         var message = new MimeMessage();
         message.From.Add(MailboxAddress.Parse(_options.From));
         message.To.Add(MailboxAddress.Parse(to));
         message.Subject = subject;
-        message.Body = new TextPart("plain") { Text = textBody };
+        var builder = new BodyBuilder { TextBody = textBody };
+        if (calendar is not null)
+        {
+            builder.Attachments.Add(calendar.FileName, System.Text.Encoding.UTF8.GetBytes(calendar.Ics), new ContentType("text", "calendar") { Charset = "utf-8" });
+        }
+        message.Body = builder.ToMessageBody();
 
         if (string.IsNullOrWhiteSpace(_options.Smtp.Host))
         {
@@ -59,6 +68,9 @@ public sealed class EmailSender(IOptions<EmailOptions> options, IHostEnvironment
         await smtp.DisconnectAsync(quit: true, cancellationToken);
     }
 }
+
+/// <summary>An iCalendar file to attach to a message.</summary>
+public sealed record CalendarAttachment(string FileName, string Ics);
 
 public static class EmailExtensions
 {
