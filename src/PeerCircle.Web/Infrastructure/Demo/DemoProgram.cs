@@ -87,10 +87,11 @@ public sealed class DemoProgram(
             members.Add(await Person(Numbered("member", i), $"{first} {last}", $"{first} {last[0]}.", zone, [Roles.Member], false));
         }
 
-        // The first four facilitators finished training two months ago; the fifth is part-way through.
+        // Three facilitators finished training two months ago; the fourth nearly a year ago, so their refreshers are
+        // coming due; the fifth is part-way through and has stalled.
         for (var i = 0; i < facilitators.Count; i++)
         {
-            SeedTrainingRecord(facilitators[i], coordinator, now.AddDays(-60 - i), complete: i < 4);
+            SeedTrainingRecord(facilitators[i], coordinator, i == 3 ? now.AddDays(-320) : now.AddDays(-60 - i), complete: i < 4);
         }
         await db.SaveChangesAsync(cancellationToken);
 

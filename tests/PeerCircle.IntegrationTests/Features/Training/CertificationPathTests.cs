@@ -151,4 +151,19 @@ public class CertificationPathTests
         Assert.Equal(HttpStatusCode.Redirect, cohort.StatusCode);
         Assert.StartsWith("/account/access-denied", record.Headers.Location!.PathOf(), StringComparison.Ordinal);
     }
+
+    [Theory, AllProviders]
+    public async Task TheCohortTable_FlagsCertificationsExpiringSoon_AndLearnersWhoHaveStalled(DatabaseProvider provider)
+    {
+        await using var app = await PeerCircleAppFactory.StartAsync(provider, Cancel);
+        using var coordinator = app.CreateClientWithCookies();
+        await app.SignInAsync(coordinator, PeerCircleAppFactory.CoordinatorEmail, totp: true, Cancel);
+
+        var cohort = PeerCircleAppFactory.VisibleTextOf(await coordinator.GetStringAsync("/coordinator/academy", Cancel));
+
+        // The demo's fourth facilitator was certified about 320 days ago; the fifth has done nothing for over a month.
+        Assert.Matches("Tom Becker Certified until [^ ]+ Expires in 4[0-9] days: refresher modules due", cohort);
+        Assert.Contains("Aisha Rahman In training Overdue: no progress in 30 days", cohort, StringComparison.Ordinal);
+        Assert.Matches("Dana Okafor Certified until [^ ]+ [0-9]+ / [0-9]+", cohort);
+    }
 }
