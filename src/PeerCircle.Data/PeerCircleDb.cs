@@ -6,6 +6,7 @@ using PeerCircle.Data.Accounts;
 using PeerCircle.Data.Audit;
 using PeerCircle.Data.Content;
 using PeerCircle.Data.Groups;
+using PeerCircle.Data.Members;
 using PeerCircle.Data.Supervision;
 using PeerCircle.Data.Training;
 
@@ -29,6 +30,13 @@ public class PeerCircleDb(DbContextOptions<PeerCircleDb> options)
     public DbSet<ContentRevision> ContentRevisions => Set<ContentRevision>();
     public DbSet<Workshop> Workshops => Set<Workshop>();
     public DbSet<WorkshopSeat> WorkshopSeats => Set<WorkshopSeat>();
+    public DbSet<MemberProfile> MemberProfiles => Set<MemberProfile>();
+    public DbSet<ConsentSignature> ConsentSignatures => Set<ConsentSignature>();
+    public DbSet<ConsentWithdrawal> ConsentWithdrawals => Set<ConsentWithdrawal>();
+    public DbSet<Acknowledgement> Acknowledgements => Set<Acknowledgement>();
+    public DbSet<GroupPageView> GroupPageViews => Set<GroupPageView>();
+    public DbSet<MeetingChange> MeetingChanges => Set<MeetingChange>();
+    public DbSet<MeetingReminder> MeetingReminders => Set<MeetingReminder>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -64,6 +72,10 @@ public class PeerCircleDb(DbContextOptions<PeerCircleDb> options)
         if (ChangeTracker.Entries<PolicySignature>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
         {
             throw new InvalidOperationException("Signatures cannot be changed or deleted; sign a new version instead.");
+        }
+        if (ChangeTracker.Entries<ConsentSignature>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+        {
+            throw new InvalidOperationException("Consent signatures cannot be changed or deleted; a withdrawal is recorded separately.");
         }
         if (ChangeTracker.Entries<ContentRevision>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
         {

@@ -1,5 +1,6 @@
 using PeerCircle.Web.Components;
 using PeerCircle.Web.Features.Accounts;
+using PeerCircle.Web.Features.Consent;
 using PeerCircle.Web.Features.Groups;
 using PeerCircle.Web.Features.Help;
 using PeerCircle.Web.Features.Supervision;
@@ -24,6 +25,7 @@ builder.AddSecurity();
 builder.AddPeerCircleLocalization();
 builder.AddCrisisHelp();
 builder.AddGroups();
+builder.AddConsent();
 builder.AddTraining();
 builder.AddWorkshops();
 builder.AddSupervision();

@@ -36,6 +36,9 @@ public class ContentRevision
 public static class ContentKinds
 {
     public const string Module = "module";
+
+    /// <summary>A document members sign or acknowledge: the participant consent, the outside-interactions policy.</summary>
+    public const string MemberDocument = "member-document";
 }
 
 internal sealed class ContentRevisionConfiguration : IEntityTypeConfiguration<ContentRevision>

@@ -1,4 +1,5 @@
 using PeerCircle.Data.Accounts;
+using PeerCircle.Data.Members;
 
 namespace PeerCircle.Data.Groups;
 
@@ -84,6 +85,33 @@ public class GroupMembership
     public PeerCircleUser? User { get; set; }
     public MembershipStatus Status { get; set; }
     public DateTime CreatedAtUtc { get; set; }
+
+    /// <summary>When the status last changed (accepted, declined, left…).</summary>
+    public DateTime? StatusChangedAtUtc { get; set; }
+
+    /// <summary>The facilitator or coordinator who accepted or declined a request.</summary>
+    public string? DecidedById { get; set; }
+
+    /// <summary>The member's place in the queue: the earliest waiting time goes first.</summary>
+    public DateTime? WaitlistedAtUtc { get; set; }
+
+    /// <summary>When an offered place lapses and goes to the next person waiting.</summary>
+    public DateTime? OfferExpiresAtUtc { get; set; }
+
+    /// <summary>A short pre-screen call the facilitator arranged before deciding on a request.</summary>
+    public DateTime? PrescreenAtUtc { get; set; }
+    public string? PrescreenNote { get; set; }
+
+    /// <summary>Why a facilitator declined, in words the member sees.</summary>
+    public string? DeclineReason { get; set; }
+
+    /// <summary>Where the member heard about this group, from the link they followed.</summary>
+    public ReferralSource? ReferralSource { get; set; }
+
+    /// <summary>What the member chose to show on the group's contact sheet; nothing unless they opt in.</summary>
+    public bool ShareNameOnContactSheet { get; set; }
+    public bool ShareEmailOnContactSheet { get; set; }
+    public bool SharePhoneOnContactSheet { get; set; }
 }
 
 public enum Audience { Patients, Survivors, Caregivers, Bereaved, Mixed }
@@ -104,4 +132,19 @@ public enum GroupStatus { Recruiting, Active, Paused, Closed }
 
 public enum Frequency { Weekly, Biweekly, Monthly }
 
-public enum MembershipStatus { Requested, Accepted, Waitlisted, Left }
+public enum MembershipStatus
+{
+    Requested,
+    Accepted,
+    Waitlisted,
+    Left,
+
+    /// <summary>A place freed up and was offered to this waitlisted member until <see cref="GroupMembership.OfferExpiresAtUtc"/>.</summary>
+    Offered,
+
+    /// <summary>The facilitator decided this group is not the right fit for now.</summary>
+    Declined,
+
+    /// <summary>The member stepped back for a while; their place is kept.</summary>
+    Paused,
+}

@@ -57,6 +57,12 @@ internal sealed class GroupMembershipConfiguration : IEntityTypeConfiguration<Gr
     public void Configure(EntityTypeBuilder<GroupMembership> membership)
     {
         membership.Property(m => m.Status).HasConversion<string>().HasMaxLength(20);
+        membership.Property(m => m.ReferralSource).HasConversion<string>().HasMaxLength(16);
+        membership.Property(m => m.DecidedById).HasMaxLength(64);
+        membership.Property(m => m.PrescreenNote).HasMaxLength(500);
+        membership.Property(m => m.DeclineReason).HasMaxLength(500);
+        membership.HasIndex(m => new { m.GroupId, m.Status, m.WaitlistedAtUtc });
+        membership.HasIndex(m => m.UserId);
         membership.HasIndex(m => new { m.GroupId, m.UserId }).IsUnique();
         membership.HasOne(m => m.Group).WithMany(g => g.Memberships).HasForeignKey(m => m.GroupId).OnDelete(DeleteBehavior.Cascade);
         membership.HasOne(m => m.User).WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
