@@ -18,6 +18,9 @@ public sealed class AccountLinks(IConfiguration configuration)
 
     public string Help => $"{_baseUrl}/help";
 
+    /// <summary>The absolute address of a page of this site, e.g. <c>To("/me")</c>.</summary>
+    public string To(string path) => _baseUrl + path;
+
     /// <summary>Identity tokens carry characters that do not survive URLs; they travel base64url-encoded.</summary>
     public static string Encode(string token) => WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
 

@@ -70,6 +70,9 @@ public static class GroupLabels
         MembershipStatus.Accepted => "Member",
         MembershipStatus.Requested => "Waiting for the facilitator",
         MembershipStatus.Waitlisted => "On the waitlist",
+        MembershipStatus.Offered => "A place is offered",
+        MembershipStatus.Declined => "Not this time",
+        MembershipStatus.Paused => "Taking a break",
         _ => "Left the group",
     };
 

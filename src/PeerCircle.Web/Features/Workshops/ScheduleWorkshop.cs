@@ -188,7 +188,7 @@ public sealed class ScheduleWorkshop(
         return body
             .Append("We will practise real situations in pairs, with time to talk about how they felt. ")
             .Append("The attached file adds the workshop to your calendar. If you cannot come, please tell your coordinator.\n\n")
-            .Append(CultureInfo.InvariantCulture, $"Your academy: {links.SignIn.Replace("/account/login", "/academy", StringComparison.Ordinal)}\n\nPeerCircle")
+            .Append(CultureInfo.InvariantCulture, $"Your academy: {links.To("/academy")}\n\nPeerCircle")
             .ToString();
     }
 }

@@ -71,6 +71,19 @@ public static class AuditActions
     public const string WorkshopScheduled = "training.workshop-scheduled";
     public const string WorkshopChanged = "training.workshop-changed";
     public const string WorkshopAttendanceRecorded = "training.workshop-attendance-recorded";
+    public const string JoinedGroup = "membership.joined";
+    public const string JoinRequested = "membership.requested";
+    public const string Waitlisted = "membership.waitlisted";
+    public const string PlaceOffered = "membership.place-offered";
+    public const string PlaceOfferLapsed = "membership.offer-lapsed";
+    public const string OfferAnswered = "membership.offer-answered";
+    public const string RequestDecided = "membership.request-decided";
+    public const string PrescreenScheduled = "membership.prescreen-scheduled";
+    public const string LeftGroup = "membership.left";
+    public const string MembershipPaused = "membership.paused";
+    public const string MembershipResumed = "membership.resumed";
+    public const string DataExported = "member.data-exported";
+    public const string AccountDeleted = "member.account-deleted";
 
     public static readonly IReadOnlyList<string> All =
     [
@@ -79,6 +92,8 @@ public static class AuditActions
         ComfortAgreementSaved, PolicySigned, CompetencySignedOff, RolePlaySignedOff, TrainingRecordViewed,
         CheckInRecorded, DebriefRequested, DebriefTaken, DebriefRecorded, DebriefViewed, FacilitationPaused, FacilitationResumed,
         ModuleEdited, WorkshopScheduled, WorkshopChanged, WorkshopAttendanceRecorded,
+        JoinedGroup, JoinRequested, Waitlisted, PlaceOffered, PlaceOfferLapsed, OfferAnswered, RequestDecided, PrescreenScheduled,
+        LeftGroup, MembershipPaused, MembershipResumed, DataExported, AccountDeleted,
     ];
 }
 

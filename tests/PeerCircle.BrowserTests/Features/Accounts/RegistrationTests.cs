@@ -40,7 +40,7 @@ public sealed partial class RegistrationTests(BrowserFixture fixture)
         await page.GetByLabel("Password").FillAsync(GoodPassword);
         await visitor.SubmitAsync(page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Sign in" }));
 
-        await Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "My groups" }))
+        await Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "My PeerCircle" }))
             .ToBeVisibleAsync();
     }
 

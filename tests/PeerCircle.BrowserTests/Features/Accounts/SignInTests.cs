@@ -18,12 +18,12 @@ public sealed class SignInTests(BrowserFixture fixture)
         await visitor.SignInAsync(MemberEmail, BrowserTestApp.DemoPassword);
 
         var nav = page.GetByRole(AriaRole.Navigation, new() { Name = "Main" });
-        await Expect(nav.GetByRole(AriaRole.Link, new() { Name = "My groups" })).ToBeVisibleAsync();
+        await Expect(nav.GetByRole(AriaRole.Link, new() { Name = "My PeerCircle" })).ToBeVisibleAsync();
         await Expect(nav.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
 
-        await visitor.SubmitAsync(nav.GetByRole(AriaRole.Link, new() { Name = "My groups" }));
+        await visitor.SubmitAsync(nav.GetByRole(AriaRole.Link, new() { Name = "My PeerCircle" }));
         await Expect(page).ToHaveURLAsync(new Regex("/me$"));
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "My groups", Level = 1 })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "My PeerCircle", Level = 1 })).ToBeVisibleAsync();
         var groups = page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Listitem);
         await Expect(groups).ToHaveCountAsync(2);
         await Expect(groups.Filter(new() { HasText = "Breast Cancer Survivors Circle" })).ToContainTextAsync("You are a member");
@@ -47,7 +47,7 @@ public sealed class SignInTests(BrowserFixture fixture)
         await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("That e-mail address and password do not match. Please try again.");
         await Expect(page.GetByLabel("E-mail address")).ToHaveValueAsync(MemberEmail);
         await Expect(page.GetByLabel("Password")).ToHaveValueAsync("");
-        await Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "My groups" }))
+        await Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "My PeerCircle" }))
             .ToHaveCountAsync(0);
     }
 

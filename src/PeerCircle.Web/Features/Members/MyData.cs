@@ -1,0 +1,143 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using PeerCircle.Data;
+using PeerCircle.Data.Accounts;
+using PeerCircle.Data.Groups;
+using PeerCircle.Web.Features.Joining;
+using PeerCircle.Web.Infrastructure.Audit;
+
+namespace PeerCircle.Web.Features.Members;
+
+/// <summary>
+/// A member's data rights: a copy of everything PeerCircle holds about them, and deleting their account.
+/// Deleting erases personal details and ends every membership at once. Consent signatures, withdrawals and (later)
+/// safety records are kept for the retention period in the consent (7 years), tied to an account row that no
+/// longer holds a name, e-mail, phone or birth date. See docs/decisions/0005-member-data-retention.md.
+/// </summary>
+public sealed class MyData(PeerCircleDb db, UserManager<PeerCircleUser> users, GroupPlaces places, AuditTrail audit, TimeProvider time)
+{
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
+
+    public async Task<byte[]> ExportAsync(string userId, CancellationToken cancellationToken)
+    {
+        var user = await db.Users.AsNoTracking().SingleAsync(u => u.Id == userId, cancellationToken);
+        var profile = await db.MemberProfiles.AsNoTracking().SingleOrDefaultAsync(p => p.UserId == userId, cancellationToken);
+        var export = new
+        {
+            exportedAtUtc = time.GetUtcNow().UtcDateTime,
+            account = new { user.Email, user.FullName, user.DisplayName, user.DateOfBirth, user.TimeZoneId, user.CreatedAtUtc, roles = await users.GetRolesAsync(user) },
+            profile = profile is null ? null : new
+            {
+                journeyRole = profile.JourneyRole?.ToString(),
+                cancerTypes = profile.CancerTypes.Select(c => c.ToString()),
+                treatmentPhase = profile.TreatmentPhase?.ToString(),
+                profile.DateOfLoss,
+                profile.Gender,
+                profile.Languages,
+                profile.PostalCode,
+                profile.TravelMiles,
+                preferredTime = profile.PreferredTime.ToString(),
+                preferredChannel = profile.PreferredChannel.ToString(),
+                profile.MayEmail,
+                profile.MayText,
+                profile.MayLeaveVoicemail,
+                profile.Phone,
+                profile.AccessibilityNeeds,
+                emergencyContact = new { name = profile.EmergencyContactName, phone = profile.EmergencyContactPhone, relationship = profile.EmergencyContactRelationship },
+                heardAboutUs = profile.HeardAboutUs?.ToString(),
+                hasCalendarLink = profile.CalendarFeedTokenHash is not null,
+            },
+            groups = await db.GroupMemberships.AsNoTracking().Where(m => m.UserId == userId)
+                .Select(m => new
+                {
+                    group = m.Group!.Name,
+                    status = m.Status.ToString(),
+                    joinedOrAskedAtUtc = m.CreatedAtUtc,
+                    m.StatusChangedAtUtc,
+                    m.WaitlistedAtUtc,
+                    m.OfferExpiresAtUtc,
+                    m.PrescreenAtUtc,
+                    m.DeclineReason,
+                    contactSheet = new { name = m.ShareNameOnContactSheet, email = m.ShareEmailOnContactSheet, phone = m.SharePhoneOnContactSheet },
+                })
+                .ToListAsync(cancellationToken),
+            consentSignatures = await db.ConsentSignatures.AsNoTracking().Where(s => s.UserId == userId)
+                .Select(s => new { document = s.DocumentSlug, s.Version, s.TypedName, s.SignedAtUtc, textSha256 = s.TextSha256 })
+                .ToListAsync(cancellationToken),
+            consentWithdrawals = await db.ConsentWithdrawals.AsNoTracking().Where(w => w.UserId == userId)
+                .Select(w => new { document = w.DocumentSlug, w.Version, w.WithdrawnAtUtc })
+                .ToListAsync(cancellationToken),
+            acknowledgements = await db.Acknowledgements.AsNoTracking().Where(a => a.UserId == userId)
+                .Select(a => new { kind = a.Kind.ToString(), group = a.Group == null ? null : a.Group.Name, a.Version, a.AcknowledgedAtUtc })
+                .ToListAsync(cancellationToken),
+            whoLookedAtMyDetails = await db.AuditEvents.AsNoTracking().Where(e => e.RecordId == userId)
+                .OrderBy(e => e.OccurredAtUtc)
+                .Select(e => new { e.OccurredAtUtc, e.Action, by = e.ActorName })
+                .ToListAsync(cancellationToken),
+        };
+        audit.StageChange(AuditActions.DataExported, "Member", userId);
+        await db.SaveChangesAsync(cancellationToken);
+        return JsonSerializer.SerializeToUtf8Bytes(export, Json);
+    }
+
+    /// <summary>Erases the account's personal details after the password is confirmed. False when the password is wrong.</summary>
+    public async Task<bool> DeleteAsync(string userId, string? password, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByIdAsync(userId);
+        if (user is null || string.IsNullOrEmpty(password) || !await users.CheckPasswordAsync(user, password))
+        {
+            return false;
+        }
+        var now = time.GetUtcNow().UtcDateTime;
+        var freed = new List<Guid>();
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            foreach (var membership in await db.GroupMemberships.Where(m => m.UserId == userId).ToListAsync(cancellationToken))
+            {
+                if (GroupPlaces.HoldingPlace.Contains(membership.Status))
+                {
+                    freed.Add(membership.GroupId);
+                }
+                if (membership.Status != MembershipStatus.Left)
+                {
+                    membership.Status = MembershipStatus.Left;
+                    membership.StatusChangedAtUtc = now;
+                }
+                membership.ShareNameOnContactSheet = membership.ShareEmailOnContactSheet = membership.SharePhoneOnContactSheet = false;
+                membership.PrescreenNote = null;
+                membership.DeclineReason = null;
+            }
+            await db.MemberProfiles.Where(p => p.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+
+            var tracked = await db.Users.SingleAsync(u => u.Id == userId, cancellationToken);
+            var placeholder = $"deleted-{userId}@deleted.invalid";
+            tracked.FullName = "";
+            tracked.DisplayName = "Former member";
+            tracked.DateOfBirth = null;
+            tracked.Email = placeholder;
+            tracked.NormalizedEmail = placeholder.ToUpperInvariant();
+            tracked.UserName = placeholder;
+            tracked.NormalizedUserName = placeholder.ToUpperInvariant();
+            tracked.EmailConfirmed = false;
+            tracked.PhoneNumber = null;
+            tracked.PasswordHash = null;
+            tracked.TwoFactorEnabled = false;
+            tracked.LockoutEnabled = true;
+            tracked.LockoutEnd = DateTimeOffset.MaxValue;
+            tracked.SecurityStamp = Guid.NewGuid().ToString();
+            await db.UserTokens.Where(t => t.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+            await db.UserLogins.Where(l => l.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+            await db.UserClaims.Where(c => c.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+            await db.UserRoles.Where(r => r.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+            audit.StageChange(AuditActions.AccountDeleted, "Member", userId, "Personal details erased; signatures kept for the retention period.");
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        foreach (var groupId in freed.Distinct())
+        {
+            await places.OfferFreePlacesAsync(groupId, cancellationToken);
+        }
+        return true;
+    }
+}
