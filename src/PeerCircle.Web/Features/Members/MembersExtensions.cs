@@ -10,6 +10,8 @@ public static class MembersExtensions
         builder.Services.AddScoped<SaveMemberProfile>();
         builder.Services.AddScoped<RecommendGroups>();
         builder.Services.AddScoped<MyData>();
+        builder.Services.AddScoped<DataRetention>();
+        builder.Services.AddHostedService<DataRetentionService>();
         return builder;
     }
 

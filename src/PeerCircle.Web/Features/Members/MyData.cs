@@ -89,6 +89,16 @@ public sealed class MyData(PeerCircleDb db, UserManager<PeerCircleUser> users, G
         {
             return false;
         }
+        await EraseAsync(userId, AuditActions.AccountDeleted, "Deleted by the member. Personal details erased; signatures kept for the retention period.", cancellationToken);
+        return true;
+    }
+
+    /// <summary>
+    /// Erases a member's personal details and ends their memberships, keeping the account row (without a name,
+    /// e-mail, phone or birth date) so consent signatures and safety records stay linked for the retention period.
+    /// </summary>
+    public async Task EraseAsync(string userId, string auditAction, string auditDetail, CancellationToken cancellationToken)
+    {
         var now = time.GetUtcNow().UtcDateTime;
         var freed = new List<Guid>();
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
@@ -130,7 +140,7 @@ public sealed class MyData(PeerCircleDb db, UserManager<PeerCircleUser> users, G
             await db.UserLogins.Where(l => l.UserId == userId).ExecuteDeleteAsync(cancellationToken);
             await db.UserClaims.Where(c => c.UserId == userId).ExecuteDeleteAsync(cancellationToken);
             await db.UserRoles.Where(r => r.UserId == userId).ExecuteDeleteAsync(cancellationToken);
-            audit.StageChange(AuditActions.AccountDeleted, "Member", userId, "Personal details erased; signatures kept for the retention period.");
+            audit.StageChange(auditAction, "Member", userId, auditDetail);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
@@ -138,6 +148,5 @@ public sealed class MyData(PeerCircleDb db, UserManager<PeerCircleUser> users, G
         {
             await places.OfferFreePlacesAsync(groupId, cancellationToken);
         }
-        return true;
     }
 }

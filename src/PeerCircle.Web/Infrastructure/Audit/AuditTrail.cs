@@ -84,6 +84,9 @@ public static class AuditActions
     public const string MembershipResumed = "membership.resumed";
     public const string DataExported = "member.data-exported";
     public const string AccountDeleted = "member.account-deleted";
+    public const string AccountErasedInactive = "member.erased-after-inactivity";
+    public const string RetentionPurged = "retention.records-purged";
+    public const string SignedIn = "account.signed-in";
 
     public static readonly IReadOnlyList<string> All =
     [
@@ -93,7 +96,7 @@ public static class AuditActions
         CheckInRecorded, DebriefRequested, DebriefTaken, DebriefRecorded, DebriefViewed, FacilitationPaused, FacilitationResumed,
         ModuleEdited, WorkshopScheduled, WorkshopChanged, WorkshopAttendanceRecorded,
         JoinedGroup, JoinRequested, Waitlisted, PlaceOffered, PlaceOfferLapsed, OfferAnswered, RequestDecided, PrescreenScheduled,
-        LeftGroup, MembershipPaused, MembershipResumed, DataExported, AccountDeleted,
+        LeftGroup, MembershipPaused, MembershipResumed, DataExported, AccountDeleted, AccountErasedInactive, RetentionPurged, SignedIn,
     ];
 }
 

@@ -52,6 +52,8 @@ public static class AccountsExtensions
             cookie.SlidingExpiration = true;
             cookie.Events.OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized);
             cookie.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden);
+            // Every sign-in is logged; it is also how the retention rule knows an account is still in use.
+            cookie.Events.OnSignedIn = RecordSignInAsync;
         });
 
         services.AddDataProtection().SetApplicationName("PeerCircle").PersistKeysToDbContext<PeerCircleDb>();
@@ -61,6 +63,28 @@ public static class AccountsExtensions
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, TwoFactorSetupRedirect>();
         services.AddCascadingAuthenticationState();
         return builder;
+    }
+
+    private static async Task RecordSignInAsync(Microsoft.AspNetCore.Authentication.Cookies.CookieSignedInContext context)
+    {
+        var userId = context.Principal?.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value;
+        if (userId is null)
+        {
+            return;
+        }
+        var db = context.HttpContext.RequestServices.GetRequiredService<PeerCircleDb>();
+        var time = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>();
+        db.AuditEvents.Add(new PeerCircle.Data.Audit.AuditEvent
+        {
+            OccurredAtUtc = time.GetUtcNow().UtcDateTime,
+            ActorUserId = userId,
+            ActorName = context.Principal!.Identity?.Name ?? "",
+            Action = PeerCircle.Web.Infrastructure.Audit.AuditActions.SignedIn,
+            RecordType = "Account",
+            RecordId = userId,
+            IpAddress = context.HttpContext.Connection.RemoteIpAddress?.ToString(),
+        });
+        await db.SaveChangesAsync(context.HttpContext.RequestAborted);
     }
 
     private static Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
