@@ -1,5 +1,6 @@
 using PeerCircle.Web.Components;
 using PeerCircle.Web.Features.Accounts;
+using PeerCircle.Web.Features.Calendars;
 using PeerCircle.Web.Features.Consent;
 using PeerCircle.Web.Features.Groups;
 using PeerCircle.Web.Features.Help;
@@ -25,6 +26,7 @@ builder.AddSecurity();
 builder.AddPeerCircleLocalization();
 builder.AddCrisisHelp();
 builder.AddGroups();
+builder.AddCalendars();
 builder.AddConsent();
 builder.AddTraining();
 builder.AddWorkshops();
@@ -57,6 +59,7 @@ app.MapHealth();
 app.MapGroupsApi();
 app.MapAccountEndpoints();
 app.MapWorkshopCalendar();
+app.MapCalendars();
 app.MapPlatformEndpoints<App>();
 
 await app.RunAsync();

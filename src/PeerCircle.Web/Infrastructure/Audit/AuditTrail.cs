@@ -71,6 +71,9 @@ public static class AuditActions
     public const string WorkshopScheduled = "training.workshop-scheduled";
     public const string WorkshopChanged = "training.workshop-changed";
     public const string WorkshopAttendanceRecorded = "training.workshop-attendance-recorded";
+    public const string MeetingChanged = "group.meeting-changed";
+    public const string CalendarLinkChanged = "member.calendar-link-changed";
+    public const string CalendarFeedRead = "member.calendar-feed-read";
 
     public static readonly IReadOnlyList<string> All =
     [
@@ -79,6 +82,7 @@ public static class AuditActions
         ComfortAgreementSaved, PolicySigned, CompetencySignedOff, RolePlaySignedOff, TrainingRecordViewed,
         CheckInRecorded, DebriefRequested, DebriefTaken, DebriefRecorded, DebriefViewed, FacilitationPaused, FacilitationResumed,
         ModuleEdited, WorkshopScheduled, WorkshopChanged, WorkshopAttendanceRecorded,
+        MeetingChanged, CalendarLinkChanged, CalendarFeedRead,
     ];
 }
 
