@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using PeerCircle.Data;
 using PeerCircle.Data.Groups;
-using PeerCircle.Web.Features.Groups;
 using PeerCircle.Web.Infrastructure.Audit;
 using PeerCircle.Web.Infrastructure.Email;
 
