@@ -1,5 +1,6 @@
 using PeerCircle.Web.Components;
 using PeerCircle.Web.Features.Accounts;
+using PeerCircle.Web.Features.Calendars;
 using PeerCircle.Web.Features.Consent;
 using PeerCircle.Web.Features.Groups;
 using PeerCircle.Web.Features.Help;
@@ -27,6 +28,7 @@ builder.AddSecurity();
 builder.AddPeerCircleLocalization();
 builder.AddCrisisHelp();
 builder.AddGroups();
+builder.AddCalendars();
 builder.AddConsent();
 builder.AddMembers();
 builder.AddJoining();
@@ -62,6 +64,7 @@ app.MapGroupsApi();
 app.MapAccountEndpoints();
 app.MapWorkshopCalendar();
 app.MapMemberEndpoints();
+app.MapCalendars();
 app.MapPlatformEndpoints<App>();
 
 await app.RunAsync();

@@ -127,6 +127,7 @@ public sealed partial class PeerCircleAppFactory : WebApplicationFactory<Program
             ["RateLimits:AccountPostsPerMinute"] = "100000",
             ["App:PublicBaseUrl"] = PublicBaseUrl,
             ["App:BehindProxy"] = "false",
+            ["Reminders:Enabled"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
         };

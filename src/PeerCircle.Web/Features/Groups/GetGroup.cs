@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PeerCircle.Data;
 using PeerCircle.Data.Groups;
+using PeerCircle.Web.Features.Calendars;
 
 namespace PeerCircle.Web.Features.Groups;
 
@@ -18,7 +19,7 @@ public sealed record GroupDetails(PublicGroup Public, Group Group)
     public bool CanSeePrivateDetails { get; init; }
 }
 
-public sealed class GetGroup(PeerCircleDb db, TimeProvider time)
+public sealed class GetGroup(PeerCircleDb db, GroupCalendar calendar)
 {
     public const int UpcomingMeetings = 3;
 
@@ -42,9 +43,8 @@ public sealed class GetGroup(PeerCircleDb db, TimeProvider time)
             return null;
         }
 
-        var next = group.Status == GroupStatus.Paused
-            ? []
-            : MeetingTimes.Next(group.Schedule, time.GetUtcNow().UtcDateTime, UpcomingMeetings);
+        // Cancelled meetings are left out and moved ones shown at their new time.
+        var next = await calendar.NextMeetingsAsync(group, UpcomingMeetings, cancellationToken);
         var s = group.Schedule;
         var summary = new PublicGroup(
             group.Id, group.Slug, group.Name, group.Description, EnumText.ToKebab(group.Audience),

@@ -87,6 +87,9 @@ public static class AuditActions
     public const string AccountErasedInactive = "member.erased-after-inactivity";
     public const string RetentionPurged = "retention.records-purged";
     public const string SignedIn = "account.signed-in";
+    public const string MeetingChanged = "group.meeting-changed";
+    public const string CalendarLinkChanged = "member.calendar-link-changed";
+    public const string CalendarFeedRead = "member.calendar-feed-read";
 
     public static readonly IReadOnlyList<string> All =
     [
@@ -97,6 +100,7 @@ public static class AuditActions
         ModuleEdited, WorkshopScheduled, WorkshopChanged, WorkshopAttendanceRecorded,
         JoinedGroup, JoinRequested, Waitlisted, PlaceOffered, PlaceOfferLapsed, OfferAnswered, RequestDecided, PrescreenScheduled,
         LeftGroup, MembershipPaused, MembershipResumed, DataExported, AccountDeleted, AccountErasedInactive, RetentionPurged, SignedIn,
+        MeetingChanged, CalendarLinkChanged, CalendarFeedRead,
     ];
 }
 
