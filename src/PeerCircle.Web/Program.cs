@@ -1,6 +1,7 @@
 using PeerCircle.Web.Components;
 using PeerCircle.Web.Features.Accounts;
 using PeerCircle.Web.Features.Consent;
+using PeerCircle.Web.Features.Contact;
 using PeerCircle.Web.Features.Groups;
 using PeerCircle.Web.Features.Help;
 using PeerCircle.Web.Features.Recruitment;
@@ -28,6 +29,7 @@ builder.AddCrisisHelp();
 builder.AddGroups();
 builder.AddConsent();
 builder.AddRecruitment();
+builder.AddContact();
 builder.AddTraining();
 builder.AddWorkshops();
 builder.AddSupervision();

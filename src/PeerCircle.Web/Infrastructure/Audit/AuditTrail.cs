@@ -71,6 +71,9 @@ public static class AuditActions
     public const string WorkshopScheduled = "training.workshop-scheduled";
     public const string WorkshopChanged = "training.workshop-changed";
     public const string WorkshopAttendanceRecorded = "training.workshop-attendance-recorded";
+    public const string ContactChoicesChanged = "contact.choices-changed";
+    public const string ContactSheetViewed = "contact.sheet-viewed";
+    public const string MemberMessaged = "contact.member-messaged";
 
     public static readonly IReadOnlyList<string> All =
     [
@@ -79,6 +82,7 @@ public static class AuditActions
         ComfortAgreementSaved, PolicySigned, CompetencySignedOff, RolePlaySignedOff, TrainingRecordViewed,
         CheckInRecorded, DebriefRequested, DebriefTaken, DebriefRecorded, DebriefViewed, FacilitationPaused, FacilitationResumed,
         ModuleEdited, WorkshopScheduled, WorkshopChanged, WorkshopAttendanceRecorded,
+        ContactChoicesChanged, ContactSheetViewed, MemberMessaged,
     ];
 }
 
