@@ -85,6 +85,10 @@ public sealed class MessageMembers(
             {
                 errors["To"] = [text["This group has no members yet, so there is no one to write to."]];
             }
+            else if (!chosen.Any(m => m.MayEmail))
+            {
+                errors["To"] = [text["No one in this group has agreed to get e-mail. Please share your news at your next meeting instead."]];
+            }
         }
         else if (Guid.TryParse(form.To, out var membershipId) && group.Members.FirstOrDefault(m => m.MembershipId == membershipId) is { } one)
         {
