@@ -90,6 +90,9 @@ public static class AuditActions
     public const string MeetingChanged = "group.meeting-changed";
     public const string CalendarLinkChanged = "member.calendar-link-changed";
     public const string CalendarFeedRead = "member.calendar-feed-read";
+    public const string ContactChoicesChanged = "contact.choices-changed";
+    public const string ContactSheetViewed = "contact.sheet-viewed";
+    public const string MemberMessaged = "contact.member-messaged";
 
     public static readonly IReadOnlyList<string> All =
     [
@@ -101,6 +104,7 @@ public static class AuditActions
         JoinedGroup, JoinRequested, Waitlisted, PlaceOffered, PlaceOfferLapsed, OfferAnswered, RequestDecided, PrescreenScheduled,
         LeftGroup, MembershipPaused, MembershipResumed, DataExported, AccountDeleted, AccountErasedInactive, RetentionPurged, SignedIn,
         MeetingChanged, CalendarLinkChanged, CalendarFeedRead,
+        ContactChoicesChanged, ContactSheetViewed, MemberMessaged,
     ];
 }
 
