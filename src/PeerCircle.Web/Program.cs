@@ -43,6 +43,7 @@ if (await Commands.TryRunAsync(app, args))
 await app.Services.MigrateDatabaseAsync();
 await app.Services.EnsureRolesAsync();
 await app.Services.SyncCurriculumAsync();
+await app.Services.SyncMemberDocumentsAsync();
 await app.SeedDemoProgramAsync();
 
 app.UseWebPlatform();
@@ -57,6 +58,7 @@ app.MapHealth();
 app.MapGroupsApi();
 app.MapAccountEndpoints();
 app.MapWorkshopCalendar();
+app.MapConsent();
 app.MapPlatformEndpoints<App>();
 
 await app.RunAsync();

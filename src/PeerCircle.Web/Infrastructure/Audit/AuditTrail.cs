@@ -71,6 +71,12 @@ public static class AuditActions
     public const string WorkshopScheduled = "training.workshop-scheduled";
     public const string WorkshopChanged = "training.workshop-changed";
     public const string WorkshopAttendanceRecorded = "training.workshop-attendance-recorded";
+    public const string ConsentSigned = "consent.signed";
+    public const string ConsentWithdrawn = "consent.withdrawn";
+    public const string ConsentCopyDownloaded = "consent.copy-downloaded";
+    public const string OutsideInteractionsAcknowledged = "consent.outside-interactions-acknowledged";
+    public const string ComfortAgreementAcknowledged = "consent.comfort-agreement-acknowledged";
+    public const string MemberDocumentPublished = "consent.document-published";
 
     public static readonly IReadOnlyList<string> All =
     [
@@ -79,6 +85,8 @@ public static class AuditActions
         ComfortAgreementSaved, PolicySigned, CompetencySignedOff, RolePlaySignedOff, TrainingRecordViewed,
         CheckInRecorded, DebriefRequested, DebriefTaken, DebriefRecorded, DebriefViewed, FacilitationPaused, FacilitationResumed,
         ModuleEdited, WorkshopScheduled, WorkshopChanged, WorkshopAttendanceRecorded,
+        ConsentSigned, ConsentWithdrawn, ConsentCopyDownloaded, OutsideInteractionsAcknowledged, ComfortAgreementAcknowledged,
+        MemberDocumentPublished,
     ];
 }
 
