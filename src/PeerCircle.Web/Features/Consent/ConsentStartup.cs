@@ -21,12 +21,17 @@ public static partial class ConsentStartup
         var time = scope.ServiceProvider.GetRequiredService<TimeProvider>();
         var log = scope.ServiceProvider.GetRequiredService<ILogger<ConsentLibrary>>();
 
+        await SyncAsync(db, library, time.GetUtcNow().UtcDateTime, log, cancellationToken);
+    }
+
+    /// <summary>Records each shipped document that is new; returns how many versions were added.</summary>
+    internal static async Task<int> SyncAsync(PeerCircleDb db, ConsentLibrary library, DateTime now, ILogger log, CancellationToken cancellationToken)
+    {
         var saved = await db.ContentRevisions.AsNoTracking()
             .Where(r => r.Kind == ContentKinds.MemberDocument)
             .Select(r => new { r.Slug, r.Number, r.Fingerprint, Edited = r.EditedById != null })
             .ToListAsync(cancellationToken);
         var bySlug = saved.ToLookup(r => r.Slug, StringComparer.Ordinal);
-        var now = time.GetUtcNow().UtcDateTime;
         var added = 0;
         foreach (var shipped in library.Shipped)
         {
@@ -62,16 +67,18 @@ public static partial class ConsentStartup
         }
         if (added == 0)
         {
-            return;
+            return 0;
         }
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            return added;
         }
         catch (DbUpdateException ex)
         {
             // Another instance of the app recorded the same version while this one was starting.
             LogRecordedElsewhere(log, ex);
+            return 0;
         }
     }
 
