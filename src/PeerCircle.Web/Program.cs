@@ -53,6 +53,7 @@ if (await Commands.TryRunAsync(app, args))
 await app.Services.MigrateDatabaseAsync();
 await app.Services.EnsureRolesAsync();
 await app.Services.SyncCurriculumAsync();
+await app.Services.SyncMemberDocumentsAsync();
 await app.SeedDemoProgramAsync();
 
 app.UseWebPlatform();
@@ -70,6 +71,7 @@ app.MapAccountEndpoints();
 app.MapWorkshopCalendar();
 app.MapMemberEndpoints();
 app.MapCalendars();
+app.MapConsent();
 app.MapPlatformEndpoints<App>();
 
 await app.RunAsync();

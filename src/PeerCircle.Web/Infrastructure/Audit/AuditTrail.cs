@@ -93,6 +93,12 @@ public static class AuditActions
     public const string ContactChoicesChanged = "contact.choices-changed";
     public const string ContactSheetViewed = "contact.sheet-viewed";
     public const string MemberMessaged = "contact.member-messaged";
+    public const string ConsentSigned = "consent.signed";
+    public const string ConsentWithdrawn = "consent.withdrawn";
+    public const string ConsentCopyDownloaded = "consent.copy-downloaded";
+    public const string OutsideInteractionsAcknowledged = "consent.outside-interactions-acknowledged";
+    public const string ComfortAgreementAcknowledged = "consent.comfort-agreement-acknowledged";
+    public const string MemberDocumentPublished = "consent.document-published";
 
     public static readonly IReadOnlyList<string> All =
     [
@@ -105,6 +111,8 @@ public static class AuditActions
         LeftGroup, MembershipPaused, MembershipResumed, DataExported, AccountDeleted, AccountErasedInactive, RetentionPurged, SignedIn,
         MeetingChanged, CalendarLinkChanged, CalendarFeedRead,
         ContactChoicesChanged, ContactSheetViewed, MemberMessaged,
+        ConsentSigned, ConsentWithdrawn, ConsentCopyDownloaded, OutsideInteractionsAcknowledged, ComfortAgreementAcknowledged,
+        MemberDocumentPublished,
     ];
 }
 

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PeerCircle.Data;
-using PeerCircle.Data.Content;
 using PeerCircle.Data.Groups;
 using PeerCircle.Data.Members;
 using PeerCircle.Web.Features.Consent;
@@ -28,19 +27,9 @@ internal static class MemberSetup
         profile.CancerTypes = [CancerType.Breast];
         profile.EmergencyContactName = emergencyContact ? "Sam Rivera" : null;
         profile.EmergencyContactPhone = emergencyContact ? "312 555 0199" : null;
-        foreach (var slug in (string[])[MemberConsent.ParticipantConsent, MemberConsent.OutsideInteractions])
-        {
-            if (await consent.CurrentVersionAsync(slug, cancellationToken) == 0)
-            {
-                db.ContentRevisions.Add(new ContentRevision
-                {
-                    Kind = ContentKinds.MemberDocument, Slug = slug, Number = 1, Source = slug, Fingerprint = slug,
-                    Summary = "Test", EditedByName = "test", SavedAtUtc = DateTime.UtcNow,
-                });
-                await db.SaveChangesAsync(cancellationToken);
-            }
-        }
+        // The shipped documents are recorded as version 1 when the app starts.
         var version = await consent.CurrentVersionAsync(MemberConsent.ParticipantConsent, cancellationToken);
+        Assert.True(version > 0, "The participant consent was not published at start-up.");
         db.ConsentSignatures.Add(new ConsentSignature
         {
             UserId = userId, DocumentSlug = MemberConsent.ParticipantConsent, Version = version, TextSha256 = new string('0', 64),
