@@ -24,11 +24,11 @@ public sealed class SignInTests(BrowserFixture fixture)
         await visitor.SubmitAsync(nav.GetByRole(AriaRole.Link, new() { Name = "My PeerCircle" }));
         await Expect(page).ToHaveURLAsync(new Regex("/me$"));
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "My PeerCircle", Level = 1 })).ToBeVisibleAsync();
-        var groups = page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Listitem);
+        var groups = page.GetByRole(AriaRole.Region, new() { Name = "My groups" }).Locator(".group-list > li");
         await Expect(groups).ToHaveCountAsync(2);
-        await Expect(groups.Filter(new() { HasText = "Breast Cancer Survivors Circle" })).ToContainTextAsync("You are a member");
+        await Expect(groups.Filter(new() { HasText = "Breast Cancer Survivors Circle" })).ToContainTextAsync("Member");
         var videoGroup = groups.Filter(new() { HasText = "Caregivers Evening Circle" });
-        await Expect(videoGroup).ToContainTextAsync("You are a member");
+        await Expect(videoGroup).ToContainTextAsync("Next meeting:");
         await Expect(videoGroup.GetByRole(AriaRole.Link, new() { Name = "https://meet.peercircle.example/caregivers-evening-circle" }))
             .ToHaveAttributeAsync("href", "https://meet.peercircle.example/caregivers-evening-circle");
     }

@@ -42,7 +42,7 @@ public sealed class ConsentTests(BrowserFixture fixture)
         Assert.EndsWith(".txt", download.SuggestedFilename, StringComparison.Ordinal);
 
         await visitor.SubmitAsync(page.GetByRole(AriaRole.Link, new() { Name = "Continue where you left off" }));
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "My groups", Level = 1 })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "My PeerCircle", Level = 1 })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Main)).Not.ToContainTextAsync("please read and sign our consent");
     }
 }
