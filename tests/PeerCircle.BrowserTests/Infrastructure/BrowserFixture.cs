@@ -49,8 +49,11 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A person with a fresh browser (no cookies) on the app; skips the calling test when there is no Chromium.</summary>
-    public async Task<Visitor> NewVisitorAsync()
+    /// <summary>
+    /// A person with a fresh browser (no cookies) on the app, on a phone-sized screen when <paramref name="phone"/> is true;
+    /// skips the calling test when there is no Chromium.
+    /// </summary>
+    public async Task<Visitor> NewVisitorAsync(bool phone = false)
     {
         if (SkipReason is not null || _browser is null)
         {
@@ -65,6 +68,10 @@ public sealed class BrowserFixture : IAsyncLifetime
             BaseURL = App.Address.ToString(),
             Locale = "en-US",
             TimezoneId = "America/Chicago",
+            // A common phone screen, with touch, for journeys members make on their phones.
+            ViewportSize = phone ? new ViewportSize { Width = 390, Height = 844 } : null,
+            IsMobile = phone,
+            HasTouch = phone,
         });
         context.SetDefaultTimeout(15_000);
         return new Visitor(App, context, await context.NewPageAsync());

@@ -29,8 +29,9 @@ public sealed class GroupPlaces(
     public async Task<int> TakenAsync(Guid groupId, CancellationToken cancellationToken) =>
         await db.GroupMemberships.CountAsync(m => m.GroupId == groupId && HoldingPlace.Contains(m.Status), cancellationToken);
 
+    /// <summary>True when someone is in line without an offer yet.</summary>
     public async Task<bool> AnyoneWaitingAsync(Guid groupId, CancellationToken cancellationToken) =>
-        await db.GroupMemberships.AnyAsync(m => m.GroupId == groupId && (m.Status == MembershipStatus.Waitlisted || m.Status == MembershipStatus.Offered), cancellationToken);
+        await db.GroupMemberships.AnyAsync(m => m.GroupId == groupId && m.Status == MembershipStatus.Waitlisted, cancellationToken);
 
     /// <summary>1 for the next person in line; null when the member is not waiting.</summary>
     public async Task<int?> PositionAsync(Guid groupId, string userId, CancellationToken cancellationToken)

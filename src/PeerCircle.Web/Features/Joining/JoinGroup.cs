@@ -52,6 +52,17 @@ public sealed class JoinGroup(
         return steps;
     }
 
+    /// <summary>
+    /// People already waiting come first: any free place is offered to them before a newcomer is counted, so the group is
+    /// "full" for a newcomer when every place is taken or offered, or someone is still in line.
+    /// </summary>
+    private async Task<bool> IsFullAsync(Group group, CancellationToken cancellationToken)
+    {
+        await places.OfferFreePlacesAsync(group.Id, cancellationToken);
+        return await places.TakenAsync(group.Id, cancellationToken) >= group.Capacity
+            || await places.AnyoneWaitingAsync(group.Id, cancellationToken);
+    }
+
     public async Task<JoinOutcome> HandleAsync(string userId, Guid groupId, ReferralSource? source, CancellationToken cancellationToken)
     {
         var group = await db.Groups.Include(g => g.LeadFacilitator).SingleOrDefaultAsync(g => g.Id == groupId, cancellationToken);
@@ -72,6 +83,8 @@ public sealed class JoinGroup(
             return new JoinOutcome(JoinResult.NeedsSteps, steps);
         }
 
+        // Decided before anything is staged: offering free places to people in line saves on its own.
+        var full = group.Membership == MembershipPolicy.Open && await IsFullAsync(group, cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
         if (membership is null)
         {
@@ -91,7 +104,7 @@ public sealed class JoinGroup(
             result = JoinResult.Requested;
             audit.StageChange(AuditActions.JoinRequested, "Membership", membership.Id.ToString(), group.Name);
         }
-        else if (await places.TakenAsync(groupId, cancellationToken) >= group.Capacity || await places.AnyoneWaitingAsync(groupId, cancellationToken))
+        else if (full)
         {
             membership.Status = MembershipStatus.Waitlisted;
             membership.WaitlistedAtUtc = now;

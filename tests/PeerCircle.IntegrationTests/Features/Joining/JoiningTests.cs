@@ -205,4 +205,28 @@ public class JoiningTests
         Assert.Contains("Read and sign the consent", page, StringComparison.Ordinal);
         Assert.Null(await MembershipAsync(app, group.Id, userId));
     }
+
+    [Theory, AllProviders]
+    public async Task SomeoneWaitingWhileAPlaceIsFree_IsOfferedItFirst_ThenTheNewcomerJoinsIfThereIsStillRoom(DatabaseProvider provider)
+    {
+        await using var app = await PeerCircleAppFactory.StartAsync(provider, Cancel);
+        var group = await GroupAsync(app, OpenInPerson);
+        var waitingEmail = await OutsiderAsync(app, group.Id, 0);
+        var waitingId = await app.UserIdAsync(waitingEmail, Cancel);
+        await WithDbAsync(app, async db =>
+        {
+            db.GroupMemberships.Add(new GroupMembership { GroupId = group.Id, UserId = waitingId, Status = MembershipStatus.Waitlisted, CreatedAtUtc = DateTime.UtcNow, WaitlistedAtUtc = DateTime.UtcNow });
+            return await db.SaveChangesAsync(Cancel);
+        });
+        var email = await OutsiderAsync(app, group.Id, 0);
+        var userId = await ReadyToJoinAsync(app, email, emergencyContact: false, Cancel);
+        using var member = app.CreateClientWithCookies();
+        await app.SignInAsync(member, email, totp: false, Cancel);
+
+        var page = await JoinAsync(member, group);
+
+        Assert.Contains("Welcome! You are now a member of this group.", page, StringComparison.Ordinal);
+        Assert.Equal(MembershipStatus.Offered, (await MembershipAsync(app, group.Id, waitingId))!.Status);
+        Assert.Equal(MembershipStatus.Accepted, (await MembershipAsync(app, group.Id, userId))!.Status);
+    }
 }
