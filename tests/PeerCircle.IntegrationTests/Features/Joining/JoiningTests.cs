@@ -28,6 +28,16 @@ public class JoiningTests
         return PeerCircleAppFactory.VisibleTextOf(await response.Content.ReadAsStringAsync(Cancel));
     }
 
+    /// <summary>A signed-in demo member who is not in the group yet and has done every step before joining.</summary>
+    private static async Task<(HttpClient Client, string Email, string UserId)> ReadyMemberAsync(PeerCircleAppFactory app, Group group)
+    {
+        var email = await OutsiderAsync(app, group.Id);
+        var userId = await ReadyToJoinAsync(app, email, emergencyContact: false, Cancel);
+        var client = app.CreateClientWithCookies();
+        await app.SignInAsync(client, email, totp: false, Cancel);
+        return (client, email, userId);
+    }
+
     private static Task<GroupMembership?> MembershipAsync(PeerCircleAppFactory app, Guid groupId, string userId) =>
         WithDbAsync(app, db => db.GroupMemberships.AsNoTracking().SingleOrDefaultAsync(m => m.GroupId == groupId && m.UserId == userId, Cancel));
 
@@ -54,10 +64,8 @@ public class JoiningTests
     {
         await using var app = await PeerCircleAppFactory.StartAsync(provider, Cancel);
         var group = await GroupAsync(app, OpenInPerson);
-        var email = await OutsiderAsync(app, group.Id);
-        var userId = await ReadyToJoinAsync(app, email, emergencyContact: false, Cancel);
-        using var member = app.CreateClientWithCookies();
-        await app.SignInAsync(member, email, totp: false, Cancel);
+        var (member, email, userId) = await ReadyMemberAsync(app, group);
+        using var _ = member;
 
         var page = await JoinAsync(member, group);
 
@@ -76,10 +84,8 @@ public class JoiningTests
     {
         await using var app = await PeerCircleAppFactory.StartAsync(provider, Cancel);
         var group = await GroupAsync(app, OpenVideo);
-        var email = await OutsiderAsync(app, group.Id);
-        var userId = await ReadyToJoinAsync(app, email, emergencyContact: false, Cancel);
-        using var member = app.CreateClientWithCookies();
-        await app.SignInAsync(member, email, totp: false, Cancel);
+        var (member, email, userId) = await ReadyMemberAsync(app, group);
+        using var _ = member;
 
         var page = await JoinAsync(member, group);
 
@@ -92,10 +98,8 @@ public class JoiningTests
     {
         await using var app = await PeerCircleAppFactory.StartAsync(provider, Cancel);
         var group = await GroupAsync(app, ClosedInPerson);
-        var email = await OutsiderAsync(app, group.Id);
-        var userId = await ReadyToJoinAsync(app, email, emergencyContact: false, Cancel);
-        using var member = app.CreateClientWithCookies();
-        await app.SignInAsync(member, email, totp: false, Cancel);
+        var (member, email, userId) = await ReadyMemberAsync(app, group);
+        using var _ = member;
 
         var page = await JoinAsync(member, group);
 
@@ -218,10 +222,8 @@ public class JoiningTests
             db.GroupMemberships.Add(new GroupMembership { GroupId = group.Id, UserId = waitingId, Status = MembershipStatus.Waitlisted, CreatedAtUtc = DateTime.UtcNow, WaitlistedAtUtc = DateTime.UtcNow });
             return await db.SaveChangesAsync(Cancel);
         });
-        var email = await OutsiderAsync(app, group.Id, 0);
-        var userId = await ReadyToJoinAsync(app, email, emergencyContact: false, Cancel);
-        using var member = app.CreateClientWithCookies();
-        await app.SignInAsync(member, email, totp: false, Cancel);
+        var (member, email, userId) = await ReadyMemberAsync(app, group);
+        using var _ = member;
 
         var page = await JoinAsync(member, group);
 
