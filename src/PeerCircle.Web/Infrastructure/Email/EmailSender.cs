@@ -52,7 +52,10 @@ public sealed class EmailSender(IOptions<EmailOptions> options, IHostEnvironment
                 : Path.Combine(environment.ContentRootPath, _options.PickupDirectory);
             Directory.CreateDirectory(folder);
             var path = Path.Combine(folder, $"{DateTime.UtcNow:yyyyMMddHHmmssfff}-{Guid.NewGuid():N}.eml");
-            await message.WriteToAsync(path, cancellationToken);
+            // Written under another name, then renamed: whoever reads the folder never sees half a message.
+            var partial = path + ".partial";
+            await message.WriteToAsync(partial, cancellationToken);
+            File.Move(partial, path);
             logger.LogInformation("E-mail \"{Subject}\" written to {Path}", subject, path);
             return;
         }
