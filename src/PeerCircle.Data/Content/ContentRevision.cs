@@ -39,6 +39,9 @@ public static class ContentKinds
 
     /// <summary>A document members sign or acknowledge: the participant consent, the outside-interactions policy.</summary>
     public const string MemberDocument = "member-document";
+
+    /// <summary>A planned meeting topic from the topic library.</summary>
+    public const string Topic = "topic";
 }
 
 internal sealed class ContentRevisionConfiguration : IEntityTypeConfiguration<ContentRevision>

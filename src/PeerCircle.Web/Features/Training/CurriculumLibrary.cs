@@ -92,7 +92,7 @@ public sealed class CurriculumLibrary
         ParseText(path, File.ReadAllText(path), setBody);
 
     /// <summary>Splits "---\nYAML\n---\nMarkdown" and reads the YAML into <typeparamref name="T"/>.</summary>
-    internal static T ParseText<T>(string path, string source, Action<T, string> setBody) where T : class
+    public static T ParseText<T>(string path, string source, Action<T, string> setBody) where T : class
     {
         var text = source.Replace("\r\n", "\n", StringComparison.Ordinal);
         if (!text.StartsWith("---\n", StringComparison.Ordinal))

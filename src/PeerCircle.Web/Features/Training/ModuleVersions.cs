@@ -14,9 +14,9 @@ public sealed record PassedVersion(int? Number, DateTime PassedAtUtc, bool IsCur
 /// </summary>
 public sealed class ModuleVersions(PeerCircleDb db, CurriculumLibrary curriculum)
 {
-    public async Task<IReadOnlyList<ModuleVersionInfo>> HistoryAsync(string slug, CancellationToken cancellationToken) =>
+    public async Task<IReadOnlyList<ModuleVersionInfo>> HistoryAsync(string slug, CancellationToken cancellationToken, string kind = ContentKinds.Module) =>
         await db.ContentRevisions.AsNoTracking()
-            .Where(r => r.Kind == ContentKinds.Module && r.Slug == slug)
+            .Where(r => r.Kind == kind && r.Slug == slug)
             .OrderByDescending(r => r.Number)
             .Select(r => new ModuleVersionInfo(r.Number, r.Fingerprint, r.Summary, r.EditedByName, r.EditedById != null, r.SavedAtUtc))
             .ToListAsync(cancellationToken);

@@ -12,7 +12,10 @@ public static class TrainingExtensions
         builder.Services.AddScoped<FacilitatorCertification>();
         builder.Services.AddScoped<TrainingRecords>();
         builder.Services.AddScoped<ModuleVersions>();
+        builder.Services.AddScoped<ContentVersionWriter>();
         builder.Services.AddScoped<EditModule>();
+        builder.Services.AddSingleton(PeerCircle.Web.Features.Topics.TopicLibrary.LoadShipped());
+        builder.Services.AddScoped<PeerCircle.Web.Features.Topics.EditTopic>();
         return builder;
     }
 }

@@ -23,7 +23,7 @@ public sealed class CurriculumAndWorkshopTests(BrowserFixture fixture)
         await text.FillAsync(await text.InputValueAsync() + "\nIf a member cries, let the quiet sit for a moment. Offer tissues and wait.\n");
         await page.GetByLabel("What did you change, and why?").FillAsync("Added a tip on tears in group.");
         await visitor.SubmitAsync(page.GetByRole(AriaRole.Button, new() { Name = "Save as a new version" }));
-        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("is saved and learners now see it");
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("is saved and everyone now sees it");
         await Expect(page.GetByRole(AriaRole.Table).Last).ToContainTextAsync("Added a tip on tears in group.");
 
         await visitor.VisitAsync("/coordinator/academy");
@@ -36,5 +36,12 @@ public sealed class CurriculumAndWorkshopTests(BrowserFixture fixture)
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Role plays: crisis and referrals", Level = 1 })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("The workshop is scheduled.");
         await Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync("Aisha Rahman");
+
+        // The meeting topic library, and its editor, are clean too.
+        await visitor.VisitAsync("/topics");
+        await visitor.SubmitAsync(page.GetByRole(AriaRole.Link, new() { Name = "Hope, in all its shapes", Exact = true }));
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Questions for the group" })).ToBeVisibleAsync();
+        await visitor.SubmitAsync(page.GetByRole(AriaRole.Link, new() { Name = "Edit this topic" }));
+        await Expect(page.GetByLabel("Topic text")).ToBeVisibleAsync();
     }
 }

@@ -48,7 +48,7 @@ public class ModuleEditingTests
         using var response = await SaveAsync(coordinator, original, edited, "Added a tip on late arrivals.");
 
         var page = PeerCircleAppFactory.VisibleTextOf(await response.Content.ReadAsStringAsync(Cancel));
-        Assert.Contains("Version 2 is saved and learners now see it.", page, StringComparison.Ordinal);
+        Assert.Contains("Version 2 is saved and everyone now sees it.", page, StringComparison.Ordinal);
         Assert.Contains("Version 2 ", page, StringComparison.Ordinal);
         Assert.Contains("Added a tip on late arrivals.", page, StringComparison.Ordinal);
         Assert.Contains("The text that comes with PeerCircle.", page, StringComparison.Ordinal);
@@ -94,7 +94,7 @@ public class ModuleEditingTests
 
         var badYaml = module.Source.Replace("title: \"", "title: \"\"", StringComparison.Ordinal);
         using var unreadable = await SaveAsync(coordinator, module, badYaml, "Typo fix.");
-        Assert.Matches("Line [0-9]+ of the module text could not be read.", PeerCircleAppFactory.VisibleTextOf(await unreadable.Content.ReadAsStringAsync(Cancel)));
+        Assert.Matches("Line [0-9]+ of the text could not be read.", PeerCircleAppFactory.VisibleTextOf(await unreadable.Content.ReadAsStringAsync(Cancel)));
 
         var renamed = module.Source.Replace($"slug: \"{module.Slug}\"", "slug: \"another-name\"", StringComparison.Ordinal);
         using var wrongSlug = await SaveAsync(coordinator, module, renamed, "Renamed.");
