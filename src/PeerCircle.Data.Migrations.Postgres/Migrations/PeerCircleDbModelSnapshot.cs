@@ -640,6 +640,72 @@ namespace PeerCircle.Data.Migrations.Postgres.Migrations
                     b.ToTable("MeetingChanges");
                 });
 
+            modelBuilder.Entity("PeerCircle.Data.Groups.MeetingPlan", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("CheckInMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CoFacilitatorNotes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("ConfidentialityMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ContactMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ExerciseIndex")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ExerciseMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FeedbackMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("GroupId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("OccurrenceStartUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("PresentationsMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Presenters")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("TopicSlug")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int?>("TopicVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedById")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GroupId", "OccurrenceStartUtc")
+                        .IsUnique();
+
+                    b.ToTable("MeetingPlans");
+                });
+
             modelBuilder.Entity("PeerCircle.Data.Groups.MeetingReminder", b =>
                 {
                     b.Property<long>("Id")
@@ -1499,6 +1565,17 @@ namespace PeerCircle.Data.Migrations.Postgres.Migrations
                 });
 
             modelBuilder.Entity("PeerCircle.Data.Groups.MeetingChange", b =>
+                {
+                    b.HasOne("PeerCircle.Data.Groups.Group", "Group")
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Group");
+                });
+
+            modelBuilder.Entity("PeerCircle.Data.Groups.MeetingPlan", b =>
                 {
                     b.HasOne("PeerCircle.Data.Groups.Group", "Group")
                         .WithMany()

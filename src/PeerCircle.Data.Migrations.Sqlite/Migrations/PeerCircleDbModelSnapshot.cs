@@ -618,6 +618,70 @@ namespace PeerCircle.Data.Migrations.Sqlite.Migrations
                     b.ToTable("MeetingChanges");
                 });
 
+            modelBuilder.Entity("PeerCircle.Data.Groups.MeetingPlan", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CheckInMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CoFacilitatorNotes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ConfidentialityMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ContactMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ExerciseIndex")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ExerciseMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FeedbackMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("GroupId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OccurrenceStartUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PresentationsMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Presenters")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TopicSlug")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("TopicVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedById")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GroupId", "OccurrenceStartUtc")
+                        .IsUnique();
+
+                    b.ToTable("MeetingPlans");
+                });
+
             modelBuilder.Entity("PeerCircle.Data.Groups.MeetingReminder", b =>
                 {
                     b.Property<long>("Id")
@@ -1449,6 +1513,17 @@ namespace PeerCircle.Data.Migrations.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("PeerCircle.Data.Groups.MeetingChange", b =>
+                {
+                    b.HasOne("PeerCircle.Data.Groups.Group", "Group")
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Group");
+                });
+
+            modelBuilder.Entity("PeerCircle.Data.Groups.MeetingPlan", b =>
                 {
                     b.HasOne("PeerCircle.Data.Groups.Group", "Group")
                         .WithMany()

@@ -1,0 +1,10 @@
+namespace PeerCircle.Web.Features.Meetings;
+
+public static class MeetingsExtensions
+{
+    public static WebApplicationBuilder AddMeetings(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<SaveMeetingPlan>();
+        return builder;
+    }
+}
