@@ -38,6 +38,7 @@ public class PeerCircleDb(DbContextOptions<PeerCircleDb> options)
     public DbSet<MeetingChange> MeetingChanges => Set<MeetingChange>();
     public DbSet<MeetingReminder> MeetingReminders => Set<MeetingReminder>();
     public DbSet<MeetingPlan> MeetingPlans => Set<MeetingPlan>();
+    public DbSet<MeetingCheckIn> MeetingCheckIns => Set<MeetingCheckIn>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -640,6 +640,53 @@ namespace PeerCircle.Data.Migrations.Postgres.Migrations
                     b.ToTable("MeetingChanges");
                 });
 
+            modelBuilder.Entity("PeerCircle.Data.Groups.MeetingCheckIn", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Distress")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("FeelingWord")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("GroupId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("NoteForFacilitator")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime>("OccurrenceStartUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedById")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("GroupId", "OccurrenceStartUtc", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("MeetingCheckIns");
+                });
+
             modelBuilder.Entity("PeerCircle.Data.Groups.MeetingPlan", b =>
                 {
                     b.Property<long>("Id")
@@ -1573,6 +1620,25 @@ namespace PeerCircle.Data.Migrations.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("Group");
+                });
+
+            modelBuilder.Entity("PeerCircle.Data.Groups.MeetingCheckIn", b =>
+                {
+                    b.HasOne("PeerCircle.Data.Groups.Group", "Group")
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("PeerCircle.Data.Accounts.PeerCircleUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Group");
+
+                    b.Navigation("User");
                 });
 
             modelBuilder.Entity("PeerCircle.Data.Groups.MeetingPlan", b =>

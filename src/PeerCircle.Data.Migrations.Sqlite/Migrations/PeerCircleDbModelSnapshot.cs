@@ -618,6 +618,51 @@ namespace PeerCircle.Data.Migrations.Sqlite.Migrations
                     b.ToTable("MeetingChanges");
                 });
 
+            modelBuilder.Entity("PeerCircle.Data.Groups.MeetingCheckIn", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Distress")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FeelingWord")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("GroupId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NoteForFacilitator")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OccurrenceStartUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedById")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("GroupId", "OccurrenceStartUtc", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("MeetingCheckIns");
+                });
+
             modelBuilder.Entity("PeerCircle.Data.Groups.MeetingPlan", b =>
                 {
                     b.Property<long>("Id")
@@ -1521,6 +1566,25 @@ namespace PeerCircle.Data.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Group");
+                });
+
+            modelBuilder.Entity("PeerCircle.Data.Groups.MeetingCheckIn", b =>
+                {
+                    b.HasOne("PeerCircle.Data.Groups.Group", "Group")
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("PeerCircle.Data.Accounts.PeerCircleUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Group");
+
+                    b.Navigation("User");
                 });
 
             modelBuilder.Entity("PeerCircle.Data.Groups.MeetingPlan", b =>

@@ -47,3 +47,37 @@ internal sealed class MeetingPlanConfiguration : IEntityTypeConfiguration<Meetin
         plan.HasOne(p => p.Group).WithMany().HasForeignKey(p => p.GroupId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+/// <summary>
+/// A member's check-in for one meeting: distress this week from 0 (doing well) to 10 (the worst it has been), an
+/// optional feeling word, and an optional note for the facilitator. Kept whole so the safety net can act on it.
+/// </summary>
+public class MeetingCheckIn
+{
+    public long Id { get; set; }
+    public Guid GroupId { get; set; }
+    public Group? Group { get; set; }
+    public DateTime OccurrenceStartUtc { get; set; }
+    public string UserId { get; set; } = "";
+    public Accounts.PeerCircleUser? User { get; set; }
+    public int Distress { get; set; }
+    public string? FeelingWord { get; set; }
+    public string? NoteForFacilitator { get; set; }
+
+    /// <summary>The member themself, or the facilitator who recorded it for them.</summary>
+    public string RecordedById { get; set; } = "";
+    public DateTime RecordedAtUtc { get; set; }
+}
+
+internal sealed class MeetingCheckInConfiguration : IEntityTypeConfiguration<MeetingCheckIn>
+{
+    public void Configure(EntityTypeBuilder<MeetingCheckIn> checkIn)
+    {
+        checkIn.Property(c => c.FeelingWord).HasMaxLength(40);
+        checkIn.Property(c => c.NoteForFacilitator).HasMaxLength(1000);
+        checkIn.Property(c => c.RecordedById).HasMaxLength(64);
+        checkIn.HasIndex(c => new { c.GroupId, c.OccurrenceStartUtc, c.UserId }).IsUnique();
+        checkIn.HasOne(c => c.Group).WithMany().HasForeignKey(c => c.GroupId).OnDelete(DeleteBehavior.Cascade);
+        checkIn.HasOne(c => c.User).WithMany().HasForeignKey(c => c.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -5,6 +5,7 @@ public static class MeetingsExtensions
     public static WebApplicationBuilder AddMeetings(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<SaveMeetingPlan>();
+        builder.Services.AddScoped<RecordCheckIn>();
         return builder;
     }
 }

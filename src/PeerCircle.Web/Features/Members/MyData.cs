@@ -68,6 +68,9 @@ public sealed class MyData(PeerCircleDb db, UserManager<PeerCircleUser> users, G
             consentWithdrawals = await db.ConsentWithdrawals.AsNoTracking().Where(w => w.UserId == userId)
                 .Select(w => new { document = w.DocumentSlug, w.Version, w.WithdrawnAtUtc })
                 .ToListAsync(cancellationToken),
+            checkIns = await db.MeetingCheckIns.AsNoTracking().Where(c => c.UserId == userId)
+                .Select(c => new { group = c.Group!.Name, meetingUtc = c.OccurrenceStartUtc, c.Distress, c.FeelingWord, c.NoteForFacilitator, c.RecordedAtUtc })
+                .ToListAsync(cancellationToken),
             acknowledgements = await db.Acknowledgements.AsNoTracking().Where(a => a.UserId == userId)
                 .Select(a => new { kind = a.Kind.ToString(), group = a.Group == null ? null : a.Group.Name, a.Version, a.AcknowledgedAtUtc })
                 .ToListAsync(cancellationToken),
@@ -119,6 +122,7 @@ public sealed class MyData(PeerCircleDb db, UserManager<PeerCircleUser> users, G
                 membership.DeclineReason = null;
             }
             await db.MemberProfiles.Where(p => p.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+            await db.MeetingCheckIns.Where(c => c.UserId == userId).ExecuteDeleteAsync(cancellationToken);
 
             var tracked = await db.Users.SingleAsync(u => u.Id == userId, cancellationToken);
             var placeholder = $"deleted-{userId}@deleted.invalid";

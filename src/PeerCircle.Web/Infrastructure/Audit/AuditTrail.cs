@@ -70,6 +70,8 @@ public static class AuditActions
     public const string ModuleEdited = "training.module-edited";
     public const string TopicEdited = "meetings.topic-edited";
     public const string MeetingPlanned = "meetings.plan-saved";
+    public const string MeetingCheckInRecorded = "meetings.check-in-recorded";
+    public const string MeetingCheckInsViewed = "meetings.check-ins-viewed";
     public const string WorkshopScheduled = "training.workshop-scheduled";
     public const string WorkshopChanged = "training.workshop-changed";
     public const string WorkshopAttendanceRecorded = "training.workshop-attendance-recorded";
@@ -108,7 +110,7 @@ public static class AuditActions
         StaffInvited, CoordinatorCreated, PasswordSet, TwoFactorEnabled, GroupCreated, GroupChanged, GroupRosterViewed,
         ComfortAgreementSaved, PolicySigned, CompetencySignedOff, RolePlaySignedOff, TrainingRecordViewed,
         CheckInRecorded, DebriefRequested, DebriefTaken, DebriefRecorded, DebriefViewed, FacilitationPaused, FacilitationResumed,
-        ModuleEdited, TopicEdited, MeetingPlanned, WorkshopScheduled, WorkshopChanged, WorkshopAttendanceRecorded,
+        ModuleEdited, TopicEdited, MeetingPlanned, MeetingCheckInRecorded, MeetingCheckInsViewed, WorkshopScheduled, WorkshopChanged, WorkshopAttendanceRecorded,
         JoinedGroup, JoinRequested, Waitlisted, PlaceOffered, PlaceOfferLapsed, OfferAnswered, RequestDecided, PrescreenScheduled,
         LeftGroup, MembershipPaused, MembershipResumed, DataExported, AccountDeleted, AccountErasedInactive, RetentionPurged, SignedIn,
         MeetingChanged, CalendarLinkChanged, CalendarFeedRead,

@@ -31,6 +31,10 @@ public sealed class SignInTests(BrowserFixture fixture)
         await Expect(videoGroup).ToContainTextAsync("Next meeting:");
         await Expect(videoGroup.GetByRole(AriaRole.Link, new() { Name = "https://meet.peercircle.example/caregivers-evening-circle" }))
             .ToHaveAttributeAsync("href", "https://meet.peercircle.example/caregivers-evening-circle");
+
+        // The check-in page for a group (open the day before a meeting) is reachable and clean.
+        await visitor.SubmitAsync(groups.Filter(new() { HasText = "Breast Cancer Survivors Circle" }).GetByRole(AriaRole.Link, new() { Name = "Check in before the meeting" }));
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Check in for Breast Cancer Survivors Circle", Level = 1 })).ToBeVisibleAsync();
     }
 
     [Fact]
