@@ -37,15 +37,6 @@ public static class MemberLabels
         _ => "Any time",
     };
 
-    public static string Of(ReferralSource source) => source switch
-    {
-        ReferralSource.Oncologist => "My oncologist or care team",
-        ReferralSource.SocialWorker => "A social worker or nurse navigator",
-        ReferralSource.Flyer => "A flyer or poster",
-        ReferralSource.Friend => "A friend or family member",
-        ReferralSource.Online => "Online or social media",
-        _ => "Somewhere else",
-    };
 
     /// <summary>The ten-year age band shown to staff instead of a birth date, e.g. "40–49".</summary>
     public static string AgeBand(DateOnly dateOfBirth, DateOnly today)

@@ -1,13 +1,10 @@
+using PeerCircle.Web.Features.Groups;
+
 namespace PeerCircle.Web.Features.Topics;
 
 public static class TopicLabels
 {
-    public static string Audience(string key) => key switch
-    {
-        "patients" => "People with cancer",
-        "survivors" => "Survivors",
-        "caregivers" => "Caregivers and family",
-        "bereaved" => "People who lost someone to cancer",
-        _ => "Everyone affected by cancer",
-    };
+    /// <summary>A topic's audience key ("caregivers") in the same words the directory uses for groups.</summary>
+    public static string Audience(string key) =>
+        EnumText.TryParse<PeerCircle.Data.Groups.Audience>(key, out var audience) ? GroupLabels.Of(audience) : key;
 }

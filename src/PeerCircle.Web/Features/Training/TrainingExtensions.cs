@@ -11,7 +11,7 @@ public static class TrainingExtensions
         builder.Services.AddScoped<PlanMyStory>();
         builder.Services.AddScoped<FacilitatorCertification>();
         builder.Services.AddScoped<TrainingRecords>();
-        builder.Services.AddScoped<ModuleVersions>();
+        builder.Services.AddScoped<ContentVersions>();
         builder.Services.AddScoped<ContentVersionWriter>();
         builder.Services.AddScoped<EditModule>();
         builder.Services.AddSingleton(PeerCircle.Web.Features.Topics.TopicLibrary.LoadShipped());

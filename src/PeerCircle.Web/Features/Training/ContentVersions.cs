@@ -4,29 +4,30 @@ using PeerCircle.Data.Content;
 
 namespace PeerCircle.Web.Features.Training;
 
-public sealed record ModuleVersionInfo(int Number, string Fingerprint, string Summary, string EditedByName, bool ByCoordinator, DateTime SavedAtUtc);
+public sealed record ContentVersionInfo(int Number, string Fingerprint, string Summary, string EditedByName, bool ByCoordinator, DateTime SavedAtUtc);
 
 public sealed record PassedVersion(int? Number, DateTime PassedAtUtc, bool IsCurrent);
 
 /// <summary>
-/// The versions of each module kept in the database. The text shipped with PeerCircle is recorded as a version the
-/// first time the app starts with it; each coordinator edit adds the next number and becomes what learners see.
+/// The saved versions of versioned content: the history of a module or a meeting topic, and which module version a
+/// learner passed. The text shipped with PeerCircle is recorded as a version the first time the app starts with it;
+/// each coordinator edit adds the next number and becomes what people see.
 /// </summary>
-public sealed class ModuleVersions(PeerCircleDb db, CurriculumLibrary curriculum)
+public sealed class ContentVersions(PeerCircleDb db, CurriculumLibrary curriculum)
 {
-    public async Task<IReadOnlyList<ModuleVersionInfo>> HistoryAsync(string slug, CancellationToken cancellationToken, string kind = ContentKinds.Module) =>
+    public async Task<IReadOnlyList<ContentVersionInfo>> HistoryAsync(string slug, CancellationToken cancellationToken, string kind = ContentKinds.Module) =>
         await db.ContentRevisions.AsNoTracking()
             .Where(r => r.Kind == kind && r.Slug == slug)
             .OrderByDescending(r => r.Number)
-            .Select(r => new ModuleVersionInfo(r.Number, r.Fingerprint, r.Summary, r.EditedByName, r.EditedById != null, r.SavedAtUtc))
+            .Select(r => new ContentVersionInfo(r.Number, r.Fingerprint, r.Summary, r.EditedByName, r.EditedById != null, r.SavedAtUtc))
             .ToListAsync(cancellationToken);
 
     /// <summary>The newest version of every module: number, date and who saved it, for the curriculum table.</summary>
-    public async Task<IReadOnlyDictionary<string, ModuleVersionInfo>> LatestAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<string, ContentVersionInfo>> LatestAsync(CancellationToken cancellationToken)
     {
         var all = await db.ContentRevisions.AsNoTracking()
             .Where(r => r.Kind == ContentKinds.Module)
-            .Select(r => new { r.Slug, Info = new ModuleVersionInfo(r.Number, r.Fingerprint, r.Summary, r.EditedByName, r.EditedById != null, r.SavedAtUtc) })
+            .Select(r => new { r.Slug, Info = new ContentVersionInfo(r.Number, r.Fingerprint, r.Summary, r.EditedByName, r.EditedById != null, r.SavedAtUtc) })
             .ToListAsync(cancellationToken);
         return all.GroupBy(r => r.Slug).ToDictionary(g => g.Key, g => g.MaxBy(r => r.Info.Number)!.Info, StringComparer.Ordinal);
     }
