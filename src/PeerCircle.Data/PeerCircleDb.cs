@@ -39,6 +39,13 @@ public class PeerCircleDb(DbContextOptions<PeerCircleDb> options)
     public DbSet<MeetingReminder> MeetingReminders => Set<MeetingReminder>();
     public DbSet<MeetingPlan> MeetingPlans => Set<MeetingPlan>();
     public DbSet<MeetingCheckIn> MeetingCheckIns => Set<MeetingCheckIn>();
+    public DbSet<MeetingRun> MeetingRuns => Set<MeetingRun>();
+    public DbSet<MeetingAttendance> MeetingAttendances => Set<MeetingAttendance>();
+    public DbSet<PresentationOffer> PresentationOffers => Set<PresentationOffer>();
+    public DbSet<MeetingFeedback> MeetingFeedback => Set<MeetingFeedback>();
+    public DbSet<MeetingLog> MeetingLogs => Set<MeetingLog>();
+    public DbSet<MeetingIncident> MeetingIncidents => Set<MeetingIncident>();
+    public DbSet<Concern> Concerns => Set<Concern>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

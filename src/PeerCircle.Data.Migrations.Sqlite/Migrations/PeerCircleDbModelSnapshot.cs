@@ -390,6 +390,55 @@ namespace PeerCircle.Data.Migrations.Sqlite.Migrations
                     b.ToTable("ComfortAgreements");
                 });
 
+            modelBuilder.Entity("PeerCircle.Data.Groups.Concern", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AboutName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AboutUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("GroupId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("OccurrenceStartUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RaisedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RaisedById")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Urgent")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AboutUserId");
+
+                    b.HasIndex("GroupId", "OccurrenceStartUtc");
+
+                    b.ToTable("Concerns");
+                });
+
             modelBuilder.Entity("PeerCircle.Data.Groups.Group", b =>
                 {
                     b.Property<Guid>("Id")
@@ -579,10 +628,69 @@ namespace PeerCircle.Data.Migrations.Sqlite.Migrations
                     b.ToTable("GroupPageViews");
                 });
 
+            modelBuilder.Entity("PeerCircle.Data.Groups.MeetingAttendance", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("GroupId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OccurrenceStartUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Passes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedById")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SpokenSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Turns")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Via")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("GroupId", "OccurrenceStartUtc");
+
+                    b.ToTable("MeetingAttendances");
+                });
+
             modelBuilder.Entity("PeerCircle.Data.Groups.MeetingChange", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Added")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("Cancelled")
@@ -661,6 +769,127 @@ namespace PeerCircle.Data.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("MeetingCheckIns");
+                });
+
+            modelBuilder.Entity("PeerCircle.Data.Groups.MeetingFeedback", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FeltHeard")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FeltSafe")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("GroupId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Helpful")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OccurrenceStartUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SubmittedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WhatToChange")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("GroupId", "OccurrenceStartUtc", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("MeetingFeedback");
+                });
+
+            modelBuilder.Entity("PeerCircle.Data.Groups.MeetingIncident", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AlternativeGroupOffered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MeetingLogId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Step")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingLogId");
+
+                    b.ToTable("MeetingIncidents");
+                });
+
+            modelBuilder.Entity("PeerCircle.Data.Groups.MeetingLog", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Feeling")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("GroupId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OccurrenceStartUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("WrittenAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WrittenById")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WrittenById");
+
+                    b.HasIndex("GroupId", "OccurrenceStartUtc")
+                        .IsUnique();
+
+                    b.ToTable("MeetingLogs");
                 });
 
             modelBuilder.Entity("PeerCircle.Data.Groups.MeetingPlan", b =>
@@ -753,6 +982,102 @@ namespace PeerCircle.Data.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("MeetingReminders");
+                });
+
+            modelBuilder.Entity("PeerCircle.Data.Groups.MeetingRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ConfidentialityGivenAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EndedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("GroupId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OccurrenceStartUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Phase")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("PhaseStartedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SpeakerAttendanceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SpeakerSinceUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StartedById")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GroupId", "OccurrenceStartUtc")
+                        .IsUnique();
+
+                    b.ToTable("MeetingRuns");
+                });
+
+            modelBuilder.Entity("PeerCircle.Data.Groups.PresentationOffer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("About")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecidedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("GroupId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OccurrenceStartUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OfferedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("GroupId", "OccurrenceStartUtc", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("PresentationOffers");
                 });
 
             modelBuilder.Entity("PeerCircle.Data.Members.Acknowledgement", b =>
@@ -1408,6 +1733,23 @@ namespace PeerCircle.Data.Migrations.Sqlite.Migrations
                     b.Navigation("Group");
                 });
 
+            modelBuilder.Entity("PeerCircle.Data.Groups.Concern", b =>
+                {
+                    b.HasOne("PeerCircle.Data.Accounts.PeerCircleUser", "AboutUser")
+                        .WithMany()
+                        .HasForeignKey("AboutUserId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("PeerCircle.Data.Groups.Group", "Group")
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("AboutUser");
+
+                    b.Navigation("Group");
+                });
+
             modelBuilder.Entity("PeerCircle.Data.Groups.Group", b =>
                 {
                     b.HasOne("PeerCircle.Data.Accounts.PeerCircleUser", "CoFacilitator")
@@ -1557,6 +1899,24 @@ namespace PeerCircle.Data.Migrations.Sqlite.Migrations
                     b.Navigation("Group");
                 });
 
+            modelBuilder.Entity("PeerCircle.Data.Groups.MeetingAttendance", b =>
+                {
+                    b.HasOne("PeerCircle.Data.Groups.Group", "Group")
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("PeerCircle.Data.Accounts.PeerCircleUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Group");
+
+                    b.Navigation("User");
+                });
+
             modelBuilder.Entity("PeerCircle.Data.Groups.MeetingChange", b =>
                 {
                     b.HasOne("PeerCircle.Data.Groups.Group", "Group")
@@ -1587,6 +1947,47 @@ namespace PeerCircle.Data.Migrations.Sqlite.Migrations
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("PeerCircle.Data.Groups.MeetingFeedback", b =>
+                {
+                    b.HasOne("PeerCircle.Data.Groups.Group", "Group")
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("PeerCircle.Data.Accounts.PeerCircleUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Group");
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("PeerCircle.Data.Groups.MeetingIncident", b =>
+                {
+                    b.HasOne("PeerCircle.Data.Groups.MeetingLog", "MeetingLog")
+                        .WithMany("Incidents")
+                        .HasForeignKey("MeetingLogId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("MeetingLog");
+                });
+
+            modelBuilder.Entity("PeerCircle.Data.Groups.MeetingLog", b =>
+                {
+                    b.HasOne("PeerCircle.Data.Groups.Group", "Group")
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Group");
+                });
+
             modelBuilder.Entity("PeerCircle.Data.Groups.MeetingPlan", b =>
                 {
                     b.HasOne("PeerCircle.Data.Groups.Group", "Group")
@@ -1596,6 +1997,36 @@ namespace PeerCircle.Data.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Group");
+                });
+
+            modelBuilder.Entity("PeerCircle.Data.Groups.MeetingRun", b =>
+                {
+                    b.HasOne("PeerCircle.Data.Groups.Group", "Group")
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Group");
+                });
+
+            modelBuilder.Entity("PeerCircle.Data.Groups.PresentationOffer", b =>
+                {
+                    b.HasOne("PeerCircle.Data.Groups.Group", "Group")
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("PeerCircle.Data.Accounts.PeerCircleUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Group");
+
+                    b.Navigation("User");
                 });
 
             modelBuilder.Entity("PeerCircle.Data.Members.Acknowledgement", b =>
@@ -1775,6 +2206,11 @@ namespace PeerCircle.Data.Migrations.Sqlite.Migrations
                     b.Navigation("CancerFocus");
 
                     b.Navigation("Memberships");
+                });
+
+            modelBuilder.Entity("PeerCircle.Data.Groups.MeetingLog", b =>
+                {
+                    b.Navigation("Incidents");
                 });
 
             modelBuilder.Entity("PeerCircle.Data.Training.Workshop", b =>

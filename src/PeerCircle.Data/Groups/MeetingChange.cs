@@ -17,6 +17,12 @@ public class MeetingChange
     public DateTime OccurrenceStartUtc { get; set; }
     public bool Cancelled { get; set; }
 
+    /// <summary>
+    /// A one-off meeting the regular schedule does not give (an iCalendar RDATE), added by a facilitator. It can still
+    /// be cancelled or moved like any other.
+    /// </summary>
+    public bool Added { get; set; }
+
     /// <summary>The new start when the meeting was moved rather than cancelled.</summary>
     public DateTime? MovedToStartUtc { get; set; }
 
