@@ -7,7 +7,8 @@ public static class WebPlatform
 {
     public static WebApplicationBuilder AddWebPlatform(this WebApplicationBuilder builder)
     {
-        builder.Services.AddRazorComponents();
+        // Pages render on the server without script; only the live meeting runner is interactive (Blazor Server).
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         builder.Services.AddSingleton(TimeProvider.System);
@@ -43,7 +44,7 @@ public static class WebPlatform
     {
         app.MapOpenApi().AllowAnonymous();
         app.MapStaticAssets().AllowAnonymous();
-        app.MapRazorComponents<TApp>();
+        app.MapRazorComponents<TApp>().AddInteractiveServerRenderMode();
         // Unknown addresses are a plain 404 for everyone, not a sign-in prompt from the fallback policy.
         app.MapFallback(() => Results.NotFound()).AllowAnonymous().ExcludeFromDescription();
         return app;

@@ -1,3 +1,5 @@
+using PeerCircle.Web.Features.Meetings.Runner;
+
 namespace PeerCircle.Web.Features.Meetings;
 
 public static class MeetingsExtensions
@@ -6,6 +8,8 @@ public static class MeetingsExtensions
     {
         builder.Services.AddScoped<SaveMeetingPlan>();
         builder.Services.AddScoped<RecordCheckIn>();
+        builder.Services.AddScoped<MeetingRunner>();
+        builder.Services.AddSingleton<MeetingRoom>();
         return builder;
     }
 }

@@ -19,7 +19,8 @@ public sealed class CheckInForm
 /// A member's check-in for their group's next meeting, open from the day before until the meeting ends. One per
 /// member and meeting; checking in again replaces it. The score and words are stored whole for the safety net.
 /// </summary>
-public sealed class RecordCheckIn(PeerCircleDb db, GroupCalendar calendar, AuditTrail audit, TimeProvider time, IStringLocalizer<SharedResource> text)
+public sealed class RecordCheckIn(
+    PeerCircleDb db, GroupCalendar calendar, AuditTrail audit, Runner.MeetingRoom room, TimeProvider time, IStringLocalizer<SharedResource> text)
 {
     public const int HighDistress = 7;
     public const int FeelingMax = 40;
@@ -81,6 +82,8 @@ public sealed class RecordCheckIn(PeerCircleDb db, GroupCalendar calendar, Audit
         checkIn.RecordedAtUtc = time.GetUtcNow().UtcDateTime;
         audit.StageChange(AuditActions.MeetingCheckInRecorded, "Member", memberId, ChangeMeeting.OccurrenceKey(meeting.ScheduledStartUtc));
         await db.SaveChangesAsync(cancellationToken);
+        // A facilitator with the meeting open in the runner sees the check-in arrive.
+        room.Publish(group.Id, meeting.ScheduledStartUtc);
         return errors;
     }
 }

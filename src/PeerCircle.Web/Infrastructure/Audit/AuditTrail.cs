@@ -9,6 +9,14 @@ namespace PeerCircle.Web.Infrastructure.Audit;
 /// </summary>
 public sealed class AuditTrail(PeerCircleDb db, IHttpContextAccessor httpContextAccessor, TimeProvider time)
 {
+    private ClaimsPrincipal? _actor;
+
+    /// <summary>
+    /// Names who acts when there is no request to read it from: live (interactive) pages run outside an HTTP request,
+    /// so they pass the person their connection was opened by.
+    /// </summary>
+    public void ActAs(ClaimsPrincipal actor) => _actor = actor;
+
     /// <summary>Adds an event to the pending unit of work, so it is saved in the same transaction as the change it describes.</summary>
     public void StageChange(string action, string recordType, string recordId, string? detail = null) =>
         db.AuditEvents.Add(Create(action, recordType, recordId, detail));
@@ -23,7 +31,7 @@ public sealed class AuditTrail(PeerCircleDb db, IHttpContextAccessor httpContext
     private AuditEvent Create(string action, string recordType, string recordId, string? detail)
     {
         var http = httpContextAccessor.HttpContext;
-        var user = http?.User;
+        var user = _actor ?? http?.User;
         var signedIn = user?.Identity?.IsAuthenticated == true;
         return new AuditEvent
         {
@@ -103,6 +111,11 @@ public static class AuditActions
     public const string OutsideInteractionsAcknowledged = "consent.outside-interactions-acknowledged";
     public const string ComfortAgreementAcknowledged = "consent.comfort-agreement-acknowledged";
     public const string MemberDocumentPublished = "consent.document-published";
+    public const string MeetingRunnerOpened = "meeting.runner-opened";
+    public const string MeetingRunChanged = "meeting.run-changed";
+    public const string AttendanceRecorded = "meeting.attendance-recorded";
+    public const string ShareOfAirRecorded = "meeting.share-of-air-recorded";
+    public const string ConcernRaised = "concern.raised";
 
     public static readonly IReadOnlyList<string> All =
     [
@@ -117,6 +130,7 @@ public static class AuditActions
         ContactChoicesChanged, ContactSheetViewed, MemberMessaged,
         ConsentSigned, ConsentWithdrawn, ConsentCopyDownloaded, OutsideInteractionsAcknowledged, ComfortAgreementAcknowledged,
         MemberDocumentPublished,
+        MeetingRunnerOpened, MeetingRunChanged, AttendanceRecorded, ShareOfAirRecorded, ConcernRaised,
     ];
 }
 
