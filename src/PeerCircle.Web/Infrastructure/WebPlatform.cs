@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Authorization;
+using PeerCircle.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 namespace PeerCircle.Web.Infrastructure;
@@ -44,7 +46,22 @@ public static class WebPlatform
     {
         app.MapOpenApi().AllowAnonymous();
         app.MapStaticAssets().AllowAnonymous();
-        app.MapRazorComponents<TApp>().AddInteractiveServerRenderMode();
+        app.MapRazorComponents<TApp>()
+            .AddInteractiveServerRenderMode(options =>
+            {
+                // Uncompressed WebSocket frames need no extra frame-ancestors header: every page's own policy
+                // already forbids framing ('none', stricter than the framework's 'self').
+                options.DisableWebSocketCompression = true;
+                options.ContentSecurityFrameAncestorsPolicy = null;
+            })
+            .Add(endpoint =>
+            {
+                // The live connection (/_blazor) serves only the meeting runner, so only facilitators may open it.
+                if (endpoint is RouteEndpointBuilder { RoutePattern.RawText: { } route } && route.StartsWith("/_blazor", StringComparison.Ordinal))
+                {
+                    endpoint.Metadata.Add(new AuthorizeAttribute(Policies.Facilitator));
+                }
+            });
         // Unknown addresses are a plain 404 for everyone, not a sign-in prompt from the fallback policy.
         app.MapFallback(() => Results.NotFound()).AllowAnonymous().ExcludeFromDescription();
         return app;

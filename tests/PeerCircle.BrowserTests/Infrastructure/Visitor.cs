@@ -104,7 +104,13 @@ public sealed class Visitor : IAsyncDisposable
             Assert.True(response.Status < 400, $"{what} answered {response.Status} at {Page.Url}.");
         }
         await Page.WaitForLoadStateAsync(LoadState.Load);
+        await CheckAsync();
+        return response;
+    }
 
+    /// <summary>Checks the page as it is now (after a live update, say): crisis help in the header, axe, and nothing failed to load.</summary>
+    public async Task CheckAsync()
+    {
         var helpNow = Page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Link, new() { Name = "Get help now", Exact = true });
         await Expect(helpNow).ToBeVisibleAsync();
         await Expect(helpNow).ToHaveAttributeAsync("href", "/help");
@@ -121,7 +127,6 @@ public sealed class Visitor : IAsyncDisposable
             _loadProblems.Clear();
             Assert.Fail($"On {Page.Url} something did not load:{Environment.NewLine}{problems}");
         }
-        return response;
     }
 
     private static string DescribeViolations(string url, AxeResultItem[] violations)

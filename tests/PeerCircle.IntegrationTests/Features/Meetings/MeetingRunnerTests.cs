@@ -87,6 +87,25 @@ public class MeetingRunnerTests
     }
 
     [Theory, AllProviders]
+    public async Task TheLiveConnection_IsOpenOnlyToFacilitators(DatabaseProvider provider)
+    {
+        await using var app = await PeerCircleAppFactory.StartAsync(provider, Cancel);
+        using var anonymous = app.CreateClientWithCookies();
+        using var member = app.CreateClientWithCookies();
+        await app.SignInAsync(member, PeerCircleAppFactory.MemberEmail, totp: false, Cancel);
+        using var facilitator = app.CreateClientWithCookies();
+        await app.SignInAsync(facilitator, PeerCircleAppFactory.FacilitatorEmail, totp: true, Cancel);
+
+        using var none = await anonymous.PostAsync("/_blazor/negotiate?negotiateVersion=1", null, Cancel);
+        using var refused = await member.PostAsync("/_blazor/negotiate?negotiateVersion=1", null, Cancel);
+        using var allowed = await facilitator.PostAsync("/_blazor/negotiate?negotiateVersion=1", null, Cancel);
+
+        Assert.NotEqual(HttpStatusCode.OK, none.StatusCode);
+        Assert.NotEqual(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+    }
+
+    [Theory, AllProviders]
     public async Task AMeeting_GoesThroughTheSixParts_AndTheConfidentialityReminderIsNeverSkipped(DatabaseProvider provider)
     {
         await using var app = await PeerCircleAppFactory.StartAsync(provider, Cancel);

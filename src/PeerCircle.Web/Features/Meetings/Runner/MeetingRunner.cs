@@ -68,10 +68,17 @@ public sealed class MeetingRunner(
         {
             return null;
         }
+        var meeting = (await OpenMeetingsAsync(group, cancellationToken)).FirstOrDefault(m => ChangeMeeting.OccurrenceKey(m.ScheduledStartUtc) == occurrenceKey);
+        return meeting is null ? null : new RunnableMeeting(group, meeting);
+    }
+
+    /// <summary>The group's meetings that can be run now (usually none or one), latest first.</summary>
+    public async Task<IReadOnlyList<GroupMeeting>> OpenMeetingsAsync(Group group, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(group);
         var now = time.GetUtcNow().UtcDateTime;
         var meetings = await calendar.ScheduledAsync(group, now - ClosesAfterStart - TimeSpan.FromDays(1), 20, cancellationToken);
-        var meeting = meetings.FirstOrDefault(m => ChangeMeeting.OccurrenceKey(m.ScheduledStartUtc) == occurrenceKey && !m.Cancelled);
-        return meeting is not null && IsOpen(meeting.StartUtc, now) ? new RunnableMeeting(group, meeting) : null;
+        return meetings.Where(m => !m.Cancelled && IsOpen(m.StartUtc, now)).OrderByDescending(m => m.StartUtc).ToList();
     }
 
     /// <summary>Whether a meeting starting at <paramref name="startUtc"/> can be run at <paramref name="nowUtc"/>.</summary>
