@@ -6,6 +6,11 @@ public static class MeetingsExtensions
     {
         builder.Services.AddScoped<SaveMeetingPlan>();
         builder.Services.AddScoped<RecordCheckIn>();
+        builder.Services.AddScoped<PastMeetings>();
+        builder.Services.AddScoped<GiveFeedback>();
+        builder.Services.AddScoped<FeedbackSummary>();
+        builder.Services.AddScoped<SaveMeetingLog>();
+        builder.Services.AddScoped<IncidentTrends>();
         return builder;
     }
 }

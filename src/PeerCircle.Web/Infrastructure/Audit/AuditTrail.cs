@@ -72,6 +72,10 @@ public static class AuditActions
     public const string MeetingPlanned = "meetings.plan-saved";
     public const string MeetingCheckInRecorded = "meetings.check-in-recorded";
     public const string MeetingCheckInsViewed = "meetings.check-ins-viewed";
+    public const string MeetingFeedbackGiven = "meetings.feedback-given";
+    public const string MeetingFeedbackViewed = "meetings.feedback-viewed";
+    public const string MeetingLogSaved = "meetings.log-saved";
+    public const string MeetingConcernsViewed = "meetings.concerns-viewed";
     public const string WorkshopScheduled = "training.workshop-scheduled";
     public const string WorkshopChanged = "training.workshop-changed";
     public const string WorkshopAttendanceRecorded = "training.workshop-attendance-recorded";
@@ -110,7 +114,8 @@ public static class AuditActions
         StaffInvited, CoordinatorCreated, PasswordSet, TwoFactorEnabled, GroupCreated, GroupChanged, GroupRosterViewed,
         ComfortAgreementSaved, PolicySigned, CompetencySignedOff, RolePlaySignedOff, TrainingRecordViewed,
         CheckInRecorded, DebriefRequested, DebriefTaken, DebriefRecorded, DebriefViewed, FacilitationPaused, FacilitationResumed,
-        ModuleEdited, TopicEdited, MeetingPlanned, MeetingCheckInRecorded, MeetingCheckInsViewed, WorkshopScheduled, WorkshopChanged, WorkshopAttendanceRecorded,
+        ModuleEdited, TopicEdited, MeetingPlanned, MeetingCheckInRecorded, MeetingCheckInsViewed,
+        MeetingFeedbackGiven, MeetingFeedbackViewed, MeetingLogSaved, MeetingConcernsViewed, WorkshopScheduled, WorkshopChanged, WorkshopAttendanceRecorded,
         JoinedGroup, JoinRequested, Waitlisted, PlaceOffered, PlaceOfferLapsed, OfferAnswered, RequestDecided, PrescreenScheduled,
         LeftGroup, MembershipPaused, MembershipResumed, DataExported, AccountDeleted, AccountErasedInactive, RetentionPurged, SignedIn,
         MeetingChanged, CalendarLinkChanged, CalendarFeedRead,
