@@ -10,6 +10,11 @@ public static class MeetingsExtensions
         builder.Services.AddScoped<RecordCheckIn>();
         builder.Services.AddScoped<MeetingRunner>();
         builder.Services.AddSingleton<MeetingRoom>();
+        builder.Services.AddScoped<PastMeetings>();
+        builder.Services.AddScoped<GiveFeedback>();
+        builder.Services.AddScoped<FeedbackSummary>();
+        builder.Services.AddScoped<SaveMeetingLog>();
+        builder.Services.AddScoped<IncidentTrends>();
         return builder;
     }
 }

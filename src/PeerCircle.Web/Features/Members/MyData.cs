@@ -19,6 +19,9 @@ public sealed class MyData(PeerCircleDb db, UserManager<PeerCircleUser> users, G
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
 
+    /// <summary>The name an erased account, and its attendance rows, are left with.</summary>
+    public const string FormerMember = "Former member";
+
     public async Task<byte[]> ExportAsync(string userId, CancellationToken cancellationToken)
     {
         var user = await db.Users.AsNoTracking().SingleAsync(u => u.Id == userId, cancellationToken);
@@ -70,6 +73,29 @@ public sealed class MyData(PeerCircleDb db, UserManager<PeerCircleUser> users, G
                 .ToListAsync(cancellationToken),
             checkIns = await db.MeetingCheckIns.AsNoTracking().Where(c => c.UserId == userId)
                 .Select(c => new { group = c.Group!.Name, meetingUtc = c.OccurrenceStartUtc, c.Distress, c.FeelingWord, c.NoteForFacilitator, c.RecordedAtUtc })
+                .ToListAsync(cancellationToken),
+            meetingFeedback = await db.MeetingFeedback.AsNoTracking().Where(f => f.UserId == userId)
+                .OrderBy(f => f.OccurrenceStartUtc)
+                .Select(f => new
+                {
+                    group = f.Group!.Name, meetingUtc = f.OccurrenceStartUtc,
+                    helpful = f.Helpful == null ? null : f.Helpful.ToString(),
+                    feltHeard = f.FeltHeard == null ? null : f.FeltHeard.ToString(),
+                    feltSafe = f.FeltSafe == null ? null : f.FeltSafe.ToString(),
+                    f.WhatToChange, f.SubmittedAtUtc,
+                })
+                .ToListAsync(cancellationToken),
+            presentationOffers = await db.PresentationOffers.AsNoTracking().Where(o => o.UserId == userId)
+                .OrderBy(o => o.OccurrenceStartUtc)
+                .Select(o => new { group = o.Group!.Name, meetingUtc = o.OccurrenceStartUtc, o.About, status = o.Status.ToString(), o.OfferedAtUtc, o.DecidedAtUtc })
+                .ToListAsync(cancellationToken),
+            meetingAttendance = await db.MeetingAttendances.AsNoTracking().Where(a => a.UserId == userId)
+                .OrderBy(a => a.OccurrenceStartUtc)
+                .Select(a => new
+                {
+                    group = a.Group!.Name, meetingUtc = a.OccurrenceStartUtc, a.Name, status = a.Status.ToString(), via = a.Via.ToString(),
+                    a.Turns, a.SpokenSeconds, a.Passes,
+                })
                 .ToListAsync(cancellationToken),
             acknowledgements = await db.Acknowledgements.AsNoTracking().Where(a => a.UserId == userId)
                 .Select(a => new { kind = a.Kind.ToString(), group = a.Group == null ? null : a.Group.Name, a.Version, a.AcknowledgedAtUtc })
@@ -123,11 +149,16 @@ public sealed class MyData(PeerCircleDb db, UserManager<PeerCircleUser> users, G
             }
             await db.MemberProfiles.Where(p => p.UserId == userId).ExecuteDeleteAsync(cancellationToken);
             await db.MeetingCheckIns.Where(c => c.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+            await db.MeetingFeedback.Where(f => f.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+            await db.PresentationOffers.Where(o => o.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+            // Attendance stays so the group's numbers stay right, but no longer says who it was.
+            await db.MeetingAttendances.Where(a => a.UserId == userId).ExecuteUpdateAsync(
+                a => a.SetProperty(x => x.UserId, (string?)null).SetProperty(x => x.Name, FormerMember), cancellationToken);
 
             var tracked = await db.Users.SingleAsync(u => u.Id == userId, cancellationToken);
             var placeholder = $"deleted-{userId}@deleted.invalid";
             tracked.FullName = "";
-            tracked.DisplayName = "Former member";
+            tracked.DisplayName = FormerMember;
             tracked.DateOfBirth = null;
             tracked.Email = placeholder;
             tracked.NormalizedEmail = placeholder.ToUpperInvariant();

@@ -80,6 +80,10 @@ public static class AuditActions
     public const string MeetingPlanned = "meetings.plan-saved";
     public const string MeetingCheckInRecorded = "meetings.check-in-recorded";
     public const string MeetingCheckInsViewed = "meetings.check-ins-viewed";
+    public const string MeetingFeedbackGiven = "meetings.feedback-given";
+    public const string MeetingFeedbackViewed = "meetings.feedback-viewed";
+    public const string MeetingLogSaved = "meetings.log-saved";
+    public const string MeetingConcernsViewed = "meetings.concerns-viewed";
     public const string WorkshopScheduled = "training.workshop-scheduled";
     public const string WorkshopChanged = "training.workshop-changed";
     public const string WorkshopAttendanceRecorded = "training.workshop-attendance-recorded";
@@ -111,11 +115,11 @@ public static class AuditActions
     public const string OutsideInteractionsAcknowledged = "consent.outside-interactions-acknowledged";
     public const string ComfortAgreementAcknowledged = "consent.comfort-agreement-acknowledged";
     public const string MemberDocumentPublished = "consent.document-published";
-    public const string MeetingRunnerOpened = "meeting.runner-opened";
-    public const string MeetingRunChanged = "meeting.run-changed";
-    public const string AttendanceRecorded = "meeting.attendance-recorded";
-    public const string ShareOfAirRecorded = "meeting.share-of-air-recorded";
-    public const string ConcernRaised = "concern.raised";
+    public const string MeetingRunnerOpened = "meetings.runner-opened";
+    public const string MeetingRunChanged = "meetings.run-changed";
+    public const string AttendanceRecorded = "meetings.attendance-recorded";
+    public const string ShareOfAirRecorded = "meetings.share-of-air-recorded";
+    public const string ConcernRaised = "meetings.concern-raised";
 
     public static readonly IReadOnlyList<string> All =
     [
@@ -123,7 +127,8 @@ public static class AuditActions
         StaffInvited, CoordinatorCreated, PasswordSet, TwoFactorEnabled, GroupCreated, GroupChanged, GroupRosterViewed,
         ComfortAgreementSaved, PolicySigned, CompetencySignedOff, RolePlaySignedOff, TrainingRecordViewed,
         CheckInRecorded, DebriefRequested, DebriefTaken, DebriefRecorded, DebriefViewed, FacilitationPaused, FacilitationResumed,
-        ModuleEdited, TopicEdited, MeetingPlanned, MeetingCheckInRecorded, MeetingCheckInsViewed, WorkshopScheduled, WorkshopChanged, WorkshopAttendanceRecorded,
+        ModuleEdited, TopicEdited, MeetingPlanned, MeetingCheckInRecorded, MeetingCheckInsViewed,
+        MeetingFeedbackGiven, MeetingFeedbackViewed, MeetingLogSaved, MeetingConcernsViewed, WorkshopScheduled, WorkshopChanged, WorkshopAttendanceRecorded,
         JoinedGroup, JoinRequested, Waitlisted, PlaceOffered, PlaceOfferLapsed, OfferAnswered, RequestDecided, PrescreenScheduled,
         LeftGroup, MembershipPaused, MembershipResumed, DataExported, AccountDeleted, AccountErasedInactive, RetentionPurged, SignedIn,
         MeetingChanged, CalendarLinkChanged, CalendarFeedRead,
