@@ -87,6 +87,10 @@ public sealed class MeetingRunnerTests(BrowserFixture fixture)
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Write the post-meeting log" })).ToBeVisibleAsync();
         await co.CheckAsync();
 
+        // The concern waits in the post-meeting log.
+        await lead.SubmitAsync(page.GetByRole(AriaRole.Link, new() { Name = "Write the post-meeting log" }));
+        await Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync("Teary about her scan; said she is not sleeping.");
+
         var (attended, concerns) = await fixture.App.QueryAsync(async db => (
             await db.MeetingAttendances.CountAsync(a => a.GroupId == groupId && a.Status == AttendanceStatus.Present),
             await db.Concerns.CountAsync(c => c.GroupId == groupId)));
