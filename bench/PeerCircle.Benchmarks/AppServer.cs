@@ -54,6 +54,8 @@ public sealed class AppServer : IAsyncDisposable
         start.Environment["ConnectionStrings__Sqlite"] = $"Data Source={databasePath}";
         start.Environment["Demo__Seed"] = "false";
         start.Environment["Email__PickupDirectory"] = Path.Combine(workDir, "outbox");
+        // Links the app builds (e-mail, calendars) point at the address it serves.
+        start.Environment["App__PublicBaseUrl"] = baseAddress.ToString().TrimEnd('/');
         if (logSql)
         {
             start.Environment["Logging__LogLevel__Microsoft.EntityFrameworkCore.Database.Command"] = "Information";

@@ -30,6 +30,7 @@ public sealed record BenchOptions
 
           dotnet run -c Release --project bench/PeerCircle.Benchmarks -- [options]
           dotnet run -c Release --project bench/PeerCircle.Benchmarks -- micro [BenchmarkDotNet args]
+          dotnet run -c Release --project bench/PeerCircle.Benchmarks -- runner [options]   (the live meeting runner; runner --help)
           dotnet run -c Release --project bench/PeerCircle.Benchmarks -- explain SERVER_LOG DATABASE [TOP]
 
         Options (defaults in brackets):

@@ -15,6 +15,10 @@ public sealed class LatencyStats
         Array.Sort(_sorted);
     }
 
+    /// <summary>From milliseconds measured some other way (for example two Date.now() readings).</summary>
+    public static LatencyStats FromMilliseconds(IEnumerable<double> milliseconds) =>
+        new(milliseconds.Select(ms => (long)Math.Round(ms * Stopwatch.Frequency / 1000)));
+
     public int Count => _sorted.Length;
 
     /// <summary>Nearest-rank percentile, in milliseconds.</summary>

@@ -17,6 +17,10 @@ if (args.Length > 0 && args[0] == "explain")
 {
     return ExplainCommand.Run(args[1..]);
 }
+if (args.Length > 0 && args[0] == "runner")
+{
+    return await PeerCircle.Benchmarks.LiveRunner.RunnerScenario.MainAsync(args[1..]);
+}
 if (args.Contains("--help") || args.Contains("-h"))
 {
     Console.WriteLine(BenchOptions.Usage);
@@ -202,7 +206,7 @@ namespace PeerCircle.Benchmarks
                 syntheticZip);
         }
 
-        private static string FindRepoRoot()
+        internal static string FindRepoRoot()
         {
             foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
             {
@@ -228,7 +232,7 @@ namespace PeerCircle.Benchmarks
             }
         }
 
-        private static void TryDelete(string folder)
+        internal static void TryDelete(string folder)
         {
             try
             {
