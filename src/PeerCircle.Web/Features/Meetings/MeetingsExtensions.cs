@@ -6,6 +6,10 @@ public static class MeetingsExtensions
     {
         builder.Services.AddScoped<SaveMeetingPlan>();
         builder.Services.AddScoped<RecordCheckIn>();
+        builder.Services.AddScoped<RecordCheckInForMember>();
+        builder.Services.AddScoped<OfferToPresent>();
+        builder.Services.AddScoped<DecidePresentationOffer>();
+        builder.Services.AddScoped<MeetingPrintout>();
         return builder;
     }
 }

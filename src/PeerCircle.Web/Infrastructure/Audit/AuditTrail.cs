@@ -72,6 +72,10 @@ public static class AuditActions
     public const string MeetingPlanned = "meetings.plan-saved";
     public const string MeetingCheckInRecorded = "meetings.check-in-recorded";
     public const string MeetingCheckInsViewed = "meetings.check-ins-viewed";
+    public const string PresentationOffered = "meetings.presentation-offered";
+    public const string PresentationWithdrawn = "meetings.presentation-withdrawn";
+    public const string PresentationDecided = "meetings.presentation-decided";
+    public const string PresentationOffersViewed = "meetings.presentation-offers-viewed";
     public const string WorkshopScheduled = "training.workshop-scheduled";
     public const string WorkshopChanged = "training.workshop-changed";
     public const string WorkshopAttendanceRecorded = "training.workshop-attendance-recorded";
@@ -111,6 +115,7 @@ public static class AuditActions
         ComfortAgreementSaved, PolicySigned, CompetencySignedOff, RolePlaySignedOff, TrainingRecordViewed,
         CheckInRecorded, DebriefRequested, DebriefTaken, DebriefRecorded, DebriefViewed, FacilitationPaused, FacilitationResumed,
         ModuleEdited, TopicEdited, MeetingPlanned, MeetingCheckInRecorded, MeetingCheckInsViewed, WorkshopScheduled, WorkshopChanged, WorkshopAttendanceRecorded,
+        PresentationOffered, PresentationWithdrawn, PresentationDecided, PresentationOffersViewed,
         JoinedGroup, JoinRequested, Waitlisted, PlaceOffered, PlaceOfferLapsed, OfferAnswered, RequestDecided, PrescreenScheduled,
         LeftGroup, MembershipPaused, MembershipResumed, DataExported, AccountDeleted, AccountErasedInactive, RetentionPurged, SignedIn,
         MeetingChanged, CalendarLinkChanged, CalendarFeedRead,
