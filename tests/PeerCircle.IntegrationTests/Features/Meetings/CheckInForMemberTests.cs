@@ -64,6 +64,7 @@ public class CheckInForMemberTests
             var audit = await db.AuditEvents.SingleAsync(a => a.Action == "meetings.check-in-recorded" && a.RecordId == barbaraId, Cancel);
             Assert.Equal("Member", audit.RecordType);
             Assert.Equal(danaId, audit.ActorUserId);
+            Assert.True(await db.AuditEvents.AnyAsync(a => a.Action == "group.roster-viewed" && a.RecordId == groupId.ToString() && a.Detail!.Contains("to record a check-in"), Cancel));
         }
 
         // A check-in the member sent themself is theirs: the facilitator cannot write over it.

@@ -63,7 +63,7 @@ public class PrintMeetingPlanTests
         Assert.Contains("class=\"help-now\"", html, StringComparison.Ordinal);
         await using var scope = app.Services.CreateAsyncScope();
         var audit = await scope.ServiceProvider.GetRequiredService<PeerCircleDb>().AuditEvents
-            .SingleAsync(a => a.Action == "group.roster-viewed" && a.RecordId == groupId.ToString(), Cancel);
+            .SingleAsync(a => a.Action == "group.roster-viewed" && a.RecordId == groupId.ToString() && a.Detail!.Contains("printed sign-in sheet"), Cancel);
         Assert.StartsWith("4 members listed on the printed sign-in sheet", audit.Detail, StringComparison.Ordinal);
     }
 
@@ -95,6 +95,6 @@ public class PrintMeetingPlanTests
         Assert.Equal(HttpStatusCode.NotFound, noSuchMeeting.StatusCode);
         await using var scope = app.Services.CreateAsyncScope();
         Assert.Equal(2, await scope.ServiceProvider.GetRequiredService<PeerCircleDb>().AuditEvents
-            .CountAsync(a => a.Action == "group.roster-viewed" && a.RecordId == groupId.ToString(), Cancel));
+            .CountAsync(a => a.Action == "group.roster-viewed" && a.RecordId == groupId.ToString() && a.Detail!.Contains("printed sign-in sheet"), Cancel));
     }
 }
