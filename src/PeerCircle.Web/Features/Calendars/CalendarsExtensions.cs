@@ -17,7 +17,9 @@ public static class CalendarsExtensions
         builder.Services.AddScoped<GroupCalendar>();
         builder.Services.AddScoped<MeetingRecipients>();
         builder.Services.AddScoped<PersonalCalendarLink>();
+        builder.Services.AddScoped<MeetingNotices>();
         builder.Services.AddScoped<ChangeMeeting>();
+        builder.Services.AddScoped<AddMeeting>();
         builder.Services.AddScoped<MeetingReminders>();
         builder.Services.AddOptions<ReminderOptions>().BindConfiguration("Reminders");
         builder.Services.AddHostedService<MeetingReminderService>();

@@ -5,7 +5,6 @@ using Microsoft.Extensions.Localization;
 using PeerCircle.Data;
 using PeerCircle.Data.Groups;
 using PeerCircle.Web.Infrastructure.Audit;
-using PeerCircle.Web.Infrastructure.Email;
 
 namespace PeerCircle.Web.Features.Calendars;
 
@@ -28,13 +27,17 @@ public sealed record MeetingChangeResult(string? Message, Dictionary<string, str
     public bool Succeeded => Errors.Count == 0;
 }
 
+/// <summary>A date and time as typed, read in the group's zone: the instant, or what is wrong with it.</summary>
+/// <param name="ClocksSkipIt">The time does not exist that day, because the clocks spring forward over it.</param>
+public sealed record TypedStart(DateTime? Utc, bool BadDate, bool BadTime, bool ClocksSkipIt);
+
 /// <summary>
-/// Cancels or moves one meeting of a group, or undoes that, and tells every member who allows e-mail, each in a
-/// message of their own with the updated calendar attached. The change and its audit event are saved together.
+/// Cancels or moves one meeting of a group, or undoes that (for an extra meeting, undoing takes it away), and tells
+/// every member who allows e-mail, each in a message of their own with the updated calendar attached. The change and
+/// its audit event are saved together.
 /// </summary>
 public sealed class ChangeMeeting(
-    PeerCircleDb db, GroupCalendar calendar, MeetingRecipients recipients, AuditTrail audit, EmailSender email,
-    CalendarLinks links, TimeProvider time, IStringLocalizer<SharedResource> text, ILogger<ChangeMeeting> logger)
+    PeerCircleDb db, GroupCalendar calendar, MeetingNotices notices, AuditTrail audit, TimeProvider time, IStringLocalizer<SharedResource> text)
 {
     public const int UpcomingCount = 8;
     public const int ReasonMax = 500;
@@ -52,9 +55,19 @@ public sealed class ChangeMeeting(
             : null;
     }
 
-    /// <summary>The next meetings the schedule gives, each with its change, as the facilitator's page lists them.</summary>
+    /// <summary>The next meetings the schedule gives and the extra ones, each with its change, as the facilitator's page lists them.</summary>
     public Task<IReadOnlyList<GroupMeeting>> UpcomingAsync(Group group, CancellationToken cancellationToken) =>
         calendar.ScheduledAsync(group, time.GetUtcNow().UtcDateTime, UpcomingCount, cancellationToken);
+
+    /// <summary>
+    /// The meeting under way (until it ends) and the next ones: a plan or a print-out is still needed at the door and
+    /// while the meeting runs.
+    /// </summary>
+    public Task<IReadOnlyList<GroupMeeting>> UnderWayAndUpcomingAsync(Group group, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(group);
+        return calendar.ScheduledAsync(group, time.GetUtcNow().UtcDateTime.AddMinutes(-group.Schedule.DurationMinutes), UpcomingCount, cancellationToken);
+    }
 
     /// <summary>The planned start as the page writes it into each form, read back by <see cref="HandleAsync"/>.</summary>
     public static string OccurrenceKey(DateTime scheduledUtc) =>
@@ -94,44 +107,45 @@ public sealed class ChangeMeeting(
         }
 
         DateTime? movedToUtc = null;
+        DateTime? newStartUtc = null;
         if (action == "move")
         {
-            var hasDate = DateOnly.TryParseExact(form.NewDate?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date);
-            var hasTime = TimeOnly.TryParseExact(form.NewTime?.Trim(), ["HH:mm", "H:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var start);
-            if (!hasDate)
+            var typed = ReadStart(form.NewDate, form.NewTime, zone);
+            if (typed.BadDate)
             {
                 Fail("NewDate", text["Please enter the new date as year-month-day, like 2027-03-04."]);
             }
-            if (!hasTime)
+            if (typed.BadTime)
             {
                 Fail("NewTime", text["Please enter the new start time, like 18:30."]);
             }
-            if (hasDate && hasTime)
+            if (typed.ClocksSkipIt)
             {
-                var local = date.ToDateTime(start, DateTimeKind.Unspecified);
-                if (zone.IsInvalidTime(local))
+                Fail("NewTime", text["That time does not exist on that day, because the clocks change. Please choose another time."]);
+            }
+            if (typed.Utc is { } start)
+            {
+                var taken = upcoming.Any(m => m != meeting && !m.Cancelled && m.StartUtc == start)
+                    || (start != meeting.ScheduledStartUtc && GroupCalendar.IsScheduled(group.Schedule, start));
+                if (start <= now)
                 {
-                    Fail("NewTime", text["That time does not exist on that day, because the clocks change. Please choose another time."]);
+                    Fail("NewDate", text["That time has already passed. Please choose a time in the future."]);
                 }
-                else
+                else if (start == meeting.ScheduledStartUtc && !meeting.Added)
                 {
-                    var utc = TimeZoneInfo.ConvertTimeToUtc(local, zone);
-                    var taken = upcoming.Any(m => m != meeting && !m.Cancelled && m.StartUtc == utc)
-                        || (utc != meeting.ScheduledStartUtc && GroupCalendar.IsScheduled(group.Schedule, utc));
-                    if (utc <= now)
-                    {
-                        Fail("NewDate", text["That time has already passed. Please choose a time in the future."]);
-                    }
-                    else if (utc == meeting.ScheduledStartUtc)
-                    {
-                        Fail("NewDate", text["That is the usual time. To keep the meeting as planned, choose “Put it back as planned” instead."]);
-                    }
-                    else if (taken)
-                    {
-                        Fail("NewDate", text["The group already meets at that time. Please choose another time."]);
-                    }
-                    movedToUtc = utc;
+                    Fail("NewDate", text["That is the usual time. To keep the meeting as planned, choose “Put it back as planned” instead."]);
                 }
+                else if (start == meeting.StartUtc && meeting.Added && !meeting.Cancelled)
+                {
+                    Fail("NewDate", text["The extra meeting is already at that time. Please choose another time to move it to."]);
+                }
+                else if (taken)
+                {
+                    Fail("NewDate", text["The group already meets at that time. Please choose another time."]);
+                }
+                // An extra meeting moved back to the time it was added with is simply on again at that time.
+                movedToUtc = start == meeting.ScheduledStartUtc ? null : start;
+                newStartUtc = start;
             }
         }
         if (errors.Count > 0)
@@ -141,6 +155,7 @@ public sealed class ChangeMeeting(
 
         var change = await db.MeetingChanges
             .SingleOrDefaultAsync(c => c.GroupId == group.Id && c.OccurrenceStartUtc == meeting.ScheduledStartUtc, cancellationToken);
+        MeetingChange? takenAway = null;
         if (action == "undo")
         {
             if (change is null)
@@ -149,6 +164,15 @@ public sealed class ChangeMeeting(
                 return new MeetingChangeResult(null, errors);
             }
             db.MeetingChanges.Remove(change);
+            if (meeting.Added)
+            {
+                // What calendars that imported the extra meeting need to drop it, though the row is gone.
+                takenAway = new MeetingChange
+                {
+                    GroupId = group.Id, OccurrenceStartUtc = change.OccurrenceStartUtc, Added = true, Cancelled = true,
+                    Reason = "", ChangedById = userId, ChangedAtUtc = now,
+                };
+            }
         }
         else
         {
@@ -163,10 +187,12 @@ public sealed class ChangeMeeting(
             change.ChangedById = userId;
             change.ChangedAtUtc = now;
         }
+        var what = meeting.Added ? "extra meeting" : "meeting";
         var detail = action switch
         {
-            "cancel" => $"cancelled the meeting of {Utc(meeting.ScheduledStartUtc)}: {reason}",
-            "move" => $"moved the meeting of {Utc(meeting.ScheduledStartUtc)} to {Utc(movedToUtc!.Value)}: {reason}",
+            "cancel" => $"cancelled the {what} of {Utc(meeting.ScheduledStartUtc)}: {reason}",
+            "move" => $"moved the {what} of {Utc(meeting.ScheduledStartUtc)} to {Utc(newStartUtc!.Value)}: {reason}",
+            _ when meeting.Added => $"took away the extra meeting of {Utc(meeting.ScheduledStartUtc)}",
             _ => $"put the meeting of {Utc(meeting.ScheduledStartUtc)} back as planned",
         };
         audit.StageChange(AuditActions.MeetingChanged, "Group", group.Id.ToString(), detail);
@@ -181,88 +207,62 @@ public sealed class ChangeMeeting(
             return new MeetingChangeResult(null, errors);
         }
 
-        var (told, failed) = await NotifyMembersAsync(group, action, meeting, movedToUtc, reason, cancellationToken);
+        // Members already told that an extra meeting is cancelled need no second message when it leaves the list.
+        var notice = action switch
+        {
+            "cancel" => MeetingNotice.Cancelled,
+            "move" => MeetingNotice.Moved,
+            _ when meeting.Added => meeting.Cancelled ? (MeetingNotice?)null : MeetingNotice.TakenAway,
+            _ => MeetingNotice.BackOn,
+        };
+        var (told, failed) = notice is { } n
+            ? await notices.SendAsync(group, n, meeting, newStartUtc, reason, takenAway, cancellationToken)
+            : (0, 0);
         var when = MeetingMessages.When(meeting.ScheduledStartUtc, group.Schedule.TimeZoneId);
         var done = action switch
         {
             "cancel" => text["The meeting on {0} is cancelled.", when].Value,
-            "move" => text["The meeting on {0} is moved to {1}.", when, MeetingMessages.When(movedToUtc!.Value, group.Schedule.TimeZoneId)].Value,
+            "move" => text["The meeting on {0} is moved to {1}.", when, MeetingMessages.When(newStartUtc!.Value, group.Schedule.TimeZoneId)].Value,
+            _ when meeting.Added => text["The extra meeting on {0} is taken away.", MeetingMessages.When(meeting.StartUtc, group.Schedule.TimeZoneId)].Value,
             _ => text["The meeting on {0} is back as planned.", when].Value,
         };
-        var message = new StringBuilder(done).Append(' ').Append(text["We e-mailed {0} members.", told].Value);
+        return new MeetingChangeResult(Summary(done, notice is null ? null : told, failed), errors);
+    }
+
+    /// <summary>
+    /// Reads a date and start time typed in the group's zone. A time the clocks skip (spring forward) does not exist;
+    /// in the repeated hour (fall back) the standard-time one is meant.
+    /// </summary>
+    public static TypedStart ReadStart(string? date, string? start, TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        var hasDate = DateOnly.TryParseExact(date?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day);
+        var hasTime = TimeOnly.TryParseExact(start?.Trim(), ["HH:mm", "H:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var clock);
+        if (!hasDate || !hasTime)
+        {
+            return new TypedStart(null, !hasDate, !hasTime, ClocksSkipIt: false);
+        }
+        var local = day.ToDateTime(clock, DateTimeKind.Unspecified);
+        return zone.IsInvalidTime(local)
+            ? new TypedStart(null, false, false, ClocksSkipIt: true)
+            : new TypedStart(TimeZoneInfo.ConvertTimeToUtc(local, zone), false, false, ClocksSkipIt: false);
+    }
+
+    /// <summary>What the facilitator reads after a change: what happened and who was told.</summary>
+    public string Summary(string done, int? told, int failed)
+    {
+        var message = new StringBuilder(done);
+        if (told is { } count)
+        {
+            message.Append(' ').Append(text["We e-mailed {0} members.", count].Value);
+        }
         if (failed > 0)
         {
             message.Append(' ').Append(text["{0} e-mails could not be sent; please tell those members yourself.", failed].Value);
         }
-        return new MeetingChangeResult(message.ToString(), errors);
+        return message.ToString();
     }
 
-    private async Task<(int Told, int Failed)> NotifyMembersAsync(
-        Group group, string action, GroupMeeting meeting, DateTime? movedToUtc, string reason, CancellationToken cancellationToken)
-    {
-        var people = await recipients.ForGroupsAsync([group.Id], cancellationToken);
-        if (people.Count == 0)
-        {
-            return (0, 0);
-        }
-        var changes = await calendar.AllChangesAsync([group.Id], cancellationToken);
-        var ics = MeetingMessages.InGroupLanguage(group, () => MeetingCalendarFile.ToIcs(
-            [new CalendarEntry(group, changes, ShowPrivateDetails: true, links.GroupPage(group.Slug))],
-            group.Name, time.GetUtcNow().UtcDateTime, text));
-        var attachment = new CalendarAttachment($"{group.Slug}.ics", ics);
-        var (told, failed) = (0, 0);
-        foreach (var person in people)
-        {
-            var (subject, body) = MeetingMessages.InGroupLanguage(group, () => Compose(group, action, meeting, movedToUtc, reason, person));
-            try
-            {
-                await email.SendAsync(person.Email, subject, body, attachment, cancellationToken);
-                told++;
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                // The change is saved; one address that fails must not stop the others hearing about it.
-                logger.LogError(exception, "Could not e-mail a member about a change to group {GroupId}", group.Id);
-                failed++;
-            }
-        }
-        return (told, failed);
-    }
-
-    private (string Subject, string Body) Compose(
-        Group group, string action, GroupMeeting meeting, DateTime? movedToUtc, string reason, MeetingRecipient person)
-    {
-        var planned = MeetingMessages.WhenFor(meeting.ScheduledStartUtc, group, person.TimeZoneId, text);
-        var day = MeetingMessages.When(meeting.ScheduledStartUtc, group.Schedule.TimeZoneId);
-        var body = new StringBuilder()
-            .Append(text["Hello {0},", person.DisplayName].Value).Append("\n\n");
-        string subject;
-        switch (action)
-        {
-            case "cancel":
-                subject = text["Cancelled: {0} on {1}", group.Name, day].Value;
-                body.Append(text["The meeting of {0} on {1} is cancelled.", group.Name, planned].Value).Append("\n\n")
-                    .Append(text["Your facilitator says: {0}", reason].Value).Append("\n\n")
-                    .Append(text["The next meetings are on the group's page. We are sorry for the change."].Value).Append("\n\n");
-                break;
-            case "move":
-                subject = text["New time: {0} on {1}", group.Name, day].Value;
-                body.Append(text["The meeting of {0} planned for {1} is moved.", group.Name, planned].Value).Append("\n\n")
-                    .Append(text["New time: {0}", MeetingMessages.WhenFor(movedToUtc!.Value, group, person.TimeZoneId, text)].Value).Append("\n\n")
-                    .Append(text["Your facilitator says: {0}", reason].Value).Append("\n\n")
-                    .Append(MeetingMessages.HowToAttend(group, text)).Append("\n\n");
-                break;
-            default:
-                subject = text["Back on: {0} on {1}", group.Name, day].Value;
-                body.Append(text["Good news: the meeting of {0} on {1} will happen as planned after all.", group.Name, planned].Value).Append("\n\n")
-                    .Append(MeetingMessages.HowToAttend(group, text)).Append("\n\n");
-                break;
-        }
-        body.Append(text["The attached calendar file updates the group's meetings in your calendar."].Value).Append("\n\n")
-            .Append(MeetingMessages.Footer(group, links, text));
-        return (subject, body.ToString());
-    }
-
-    private static string Utc(DateTime utc) =>
+    public static string Utc(DateTime utc) =>
         DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
 }

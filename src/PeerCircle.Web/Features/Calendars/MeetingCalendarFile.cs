@@ -11,12 +11,21 @@ namespace PeerCircle.Web.Features.Calendars;
 
 /// <summary>One group as it goes into a calendar file, with the changes to its meetings and who is reading it.</summary>
 /// <param name="ShowPrivateDetails">True for the group's members and staff: the street address, link and dial-in go in.</param>
-public sealed record CalendarEntry(Group Group, IReadOnlyList<MeetingChange> Changes, bool ShowPrivateDetails, string GroupPageUrl);
+public sealed record CalendarEntry(Group Group, IReadOnlyList<MeetingChange> Changes, bool ShowPrivateDetails, string GroupPageUrl)
+{
+    /// <summary>
+    /// True for a file sent by e-mail, which calendars import once: a cancelled extra meeting must then be in it,
+    /// marked cancelled, to take it out of the calendar. A subscribed feed leaves it out instead, and the calendar
+    /// drops it on its next look.
+    /// </summary>
+    public bool Imported { get; init; }
+}
 
 /// <summary>
 /// Groups' meetings as an iCalendar file: per group one recurring event in the group's own time zone (with that
-/// zone's VTIMEZONE), plus one override per cancelled or moved meeting, named by its planned start (RECURRENCE-ID).
-/// Paused and closed groups have no events, so calendars that subscribe drop their meetings.
+/// zone's VTIMEZONE), plus one override per cancelled or moved meeting, named by its planned start (RECURRENCE-ID),
+/// plus one event of its own per extra meeting. Paused and closed groups have no events, so calendars that subscribe
+/// drop their meetings.
 /// </summary>
 public static class MeetingCalendarFile
 {
@@ -24,6 +33,10 @@ public static class MeetingCalendarFile
 
     /// <summary>The event id a group's meetings keep for ever, so calendars update them rather than add copies.</summary>
     public static string Uid(Guid groupId) => $"group-{groupId:D}@peercircle";
+
+    /// <summary>The event id of one extra meeting, named by the start it was added with; it keeps it when moved.</summary>
+    public static string ExtraUid(Guid groupId, DateTime addedStartUtc) =>
+        $"group-{groupId:D}-extra-{ChangeMeeting.OccurrenceKey(addedStartUtc)}@peercircle";
 
     public static string ToIcs(IReadOnlyList<CalendarEntry> entries, string calendarName, DateTime nowUtc, IStringLocalizer text)
     {
@@ -76,6 +89,39 @@ public static class MeetingCalendarFile
                     Description = string.Join("\n", new[]
                     {
                         moved ? text["This meeting was moved from its usual time."].Value : text["This meeting is cancelled."].Value,
+                        reason, description,
+                    }.Where(line => line.Length > 0)),
+                    Url = series.Url,
+                });
+            }
+
+            // An extra meeting is an event of its own with its own UID, not an RDATE on the series: Outlook does not
+            // import RDATE at all, and other calendars that do are uneven about overrides of an RDATE instance and
+            // about taking one away when a later copy of the series no longer has it. A plain single event is the
+            // one thing every calendar handles, and it is moved, cancelled or dropped on its own without touching
+            // the series.
+            foreach (var change in GroupCalendar.Extras(schedule, entry.Changes.Where(c => c.GroupId == group.Id)))
+            {
+                if (change.Cancelled && !entry.Imported)
+                {
+                    continue;
+                }
+                var moved = !change.Cancelled && change.MovedToStartUtc is not null;
+                var reason = change.Reason.Length > 0 ? text["Why: {0}", change.Reason].Value : "";
+                calendar.Events.Add(new CalendarEvent
+                {
+                    Uid = ExtraUid(group.Id, change.OccurrenceStartUtc),
+                    DtStamp = stamp,
+                    LastModified = new CalDateTime(DateTime.SpecifyKind(change.ChangedAtUtc, DateTimeKind.Utc), "UTC"),
+                    Sequence = Sequence(change.ChangedAtUtc),
+                    DtStart = Local(moved ? change.MovedToStartUtc!.Value : change.OccurrenceStartUtc, schedule.TimeZoneId),
+                    Duration = Duration.FromMinutes(schedule.DurationMinutes),
+                    Summary = change.Cancelled ? text["Cancelled: {0}", group.Name].Value : text["{0} (extra meeting)", group.Name].Value,
+                    Status = change.Cancelled ? EventStatus.Cancelled : EventStatus.Confirmed,
+                    Location = location,
+                    Description = string.Join("\n", new[]
+                    {
+                        change.Cancelled ? text["This extra meeting is cancelled."].Value : text["An extra meeting, added to the group's usual schedule."].Value,
                         reason, description,
                     }.Where(line => line.Length > 0)),
                     Url = series.Url,
@@ -136,6 +182,13 @@ public static class MeetingCalendarFile
         lines.Append(text["Group page: {0}", groupPageUrl]);
         return lines.ToString().Replace("\r\n", "\n", StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// An extra meeting's SEQUENCE, which must rise with every change so calendars take the newest copy: seconds from
+    /// 2020 to its last change, as no counter is stored.
+    /// </summary>
+    private static int Sequence(DateTime changedAtUtc) =>
+        (int)Math.Clamp((changedAtUtc - new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc)).TotalSeconds, 0, int.MaxValue);
 
     private static CalDateTime Local(DateTime utc, string zoneId)
     {

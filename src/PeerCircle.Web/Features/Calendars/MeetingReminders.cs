@@ -104,7 +104,11 @@ public sealed class MeetingReminders(
             .Append(text["Hello {0},", person.DisplayName].Value).Append("\n\n")
             .Append(text["This is a friendly reminder: {0} meets tomorrow.", group.Name].Value).Append("\n\n")
             .Append(text["When: {0}", MeetingMessages.WhenFor(meeting.StartUtc, group, person.TimeZoneId, text)].Value).Append('\n');
-        if (meeting.State == MeetingState.Moved)
+        if (meeting.Added)
+        {
+            body.Append(text["Please note: this is an extra meeting, as well as the usual ones."].Value).Append('\n');
+        }
+        else if (meeting.State == MeetingState.Moved)
         {
             body.Append(text["Please note: this meeting was moved from its usual time."].Value).Append('\n');
         }

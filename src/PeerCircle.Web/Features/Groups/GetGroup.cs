@@ -17,6 +17,9 @@ public sealed record PublicGroup(
 public sealed record GroupDetails(PublicGroup Public, Group Group)
 {
     public bool CanSeePrivateDetails { get; init; }
+
+    /// <summary>Which of the next meetings are one-off extra meetings, added to the usual schedule.</summary>
+    public IReadOnlySet<DateTime> ExtraMeetingsUtc { get; init; } = new HashSet<DateTime>();
 }
 
 public sealed class GetGroup(PeerCircleDb db, GroupCalendar calendar)
@@ -44,7 +47,8 @@ public sealed class GetGroup(PeerCircleDb db, GroupCalendar calendar)
         }
 
         // Cancelled meetings are left out and moved ones shown at their new time.
-        var next = await calendar.NextMeetingsAsync(group, UpcomingMeetings, cancellationToken);
+        var meetings = await calendar.NextAsync(group, UpcomingMeetings, cancellationToken);
+        var next = meetings.Select(m => m.StartUtc).ToList();
         var s = group.Schedule;
         var summary = new PublicGroup(
             group.Id, group.Slug, group.Name, group.Description, EnumText.ToKebab(group.Audience),
@@ -55,7 +59,7 @@ public sealed class GetGroup(PeerCircleDb db, GroupCalendar calendar)
             group.Place.Latitude, group.Place.Longitude,
             MeetingTimes.DescribeRule(s.Frequency, s.DayOfWeek, s.WeekOfMonth, s.StartMinuteOfDay, s.DurationMinutes),
             s.TimeZoneId, group.LeadFacilitator?.DisplayName, next);
-        return new GroupDetails(summary, group);
+        return new GroupDetails(summary, group) { ExtraMeetingsUtc = meetings.Where(m => m.Added).Select(m => m.StartUtc).ToHashSet() };
     }
 
     /// <summary>Meeting links and dial-in numbers go only to accepted members, the group's facilitators and coordinators.</summary>

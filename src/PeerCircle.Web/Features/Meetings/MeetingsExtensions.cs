@@ -15,6 +15,10 @@ public static class MeetingsExtensions
         builder.Services.AddScoped<FeedbackSummary>();
         builder.Services.AddScoped<SaveMeetingLog>();
         builder.Services.AddScoped<IncidentTrends>();
+        builder.Services.AddScoped<RecordCheckInForMember>();
+        builder.Services.AddScoped<OfferToPresent>();
+        builder.Services.AddScoped<DecidePresentationOffer>();
+        builder.Services.AddScoped<MeetingPrintout>();
         return builder;
     }
 }

@@ -32,7 +32,8 @@ public sealed class RecordCheckIn(
         ArgumentNullException.ThrowIfNull(group);
         var now = time.GetUtcNow().UtcDateTime;
         var meetings = await calendar.ScheduledAsync(group, now.AddMinutes(-group.Schedule.DurationMinutes), 3, cancellationToken);
-        var next = meetings.FirstOrDefault(m => !m.Cancelled && m.StartUtc.AddMinutes(group.Schedule.DurationMinutes) > now);
+        // In the order they happen: an extra meeting or a moved one can come before the next regular one.
+        var next = meetings.Where(m => !m.Cancelled && m.StartUtc.AddMinutes(group.Schedule.DurationMinutes) > now).MinBy(m => m.StartUtc);
         if (next is null)
         {
             return (null, null);
@@ -80,7 +81,8 @@ public sealed class RecordCheckIn(
         checkIn.NoteForFacilitator = string.IsNullOrEmpty(note) ? null : note;
         checkIn.RecordedById = recordedById;
         checkIn.RecordedAtUtc = time.GetUtcNow().UtcDateTime;
-        audit.StageChange(AuditActions.MeetingCheckInRecorded, "Member", memberId, ChangeMeeting.OccurrenceKey(meeting.ScheduledStartUtc));
+        var key = ChangeMeeting.OccurrenceKey(meeting.ScheduledStartUtc);
+        audit.StageChange(AuditActions.MeetingCheckInRecorded, "Member", memberId, recordedById == memberId ? key : $"{key}, recorded for them by a facilitator");
         await db.SaveChangesAsync(cancellationToken);
         // A facilitator with the meeting open in the runner sees the check-in arrive.
         room.Publish(group.Id, meeting.ScheduledStartUtc);

@@ -84,6 +84,10 @@ public static class AuditActions
     public const string MeetingFeedbackViewed = "meetings.feedback-viewed";
     public const string MeetingLogSaved = "meetings.log-saved";
     public const string MeetingConcernsViewed = "meetings.concerns-viewed";
+    public const string PresentationOffered = "meetings.presentation-offered";
+    public const string PresentationWithdrawn = "meetings.presentation-withdrawn";
+    public const string PresentationDecided = "meetings.presentation-decided";
+    public const string PresentationOffersViewed = "meetings.presentation-offers-viewed";
     public const string WorkshopScheduled = "training.workshop-scheduled";
     public const string WorkshopChanged = "training.workshop-changed";
     public const string WorkshopAttendanceRecorded = "training.workshop-attendance-recorded";
@@ -129,6 +133,8 @@ public static class AuditActions
         CheckInRecorded, DebriefRequested, DebriefTaken, DebriefRecorded, DebriefViewed, FacilitationPaused, FacilitationResumed,
         ModuleEdited, TopicEdited, MeetingPlanned, MeetingCheckInRecorded, MeetingCheckInsViewed,
         MeetingFeedbackGiven, MeetingFeedbackViewed, MeetingLogSaved, MeetingConcernsViewed, WorkshopScheduled, WorkshopChanged, WorkshopAttendanceRecorded,
+        ModuleEdited, TopicEdited, MeetingPlanned, MeetingCheckInRecorded, MeetingCheckInsViewed, WorkshopScheduled, WorkshopChanged, WorkshopAttendanceRecorded,
+        PresentationOffered, PresentationWithdrawn, PresentationDecided, PresentationOffersViewed,
         JoinedGroup, JoinRequested, Waitlisted, PlaceOffered, PlaceOfferLapsed, OfferAnswered, RequestDecided, PrescreenScheduled,
         LeftGroup, MembershipPaused, MembershipResumed, DataExported, AccountDeleted, AccountErasedInactive, RetentionPurged, SignedIn,
         MeetingChanged, CalendarLinkChanged, CalendarFeedRead,
