@@ -46,6 +46,17 @@ public class PeerCircleDb(DbContextOptions<PeerCircleDb> options)
     public DbSet<MeetingLog> MeetingLogs => Set<MeetingLog>();
     public DbSet<MeetingIncident> MeetingIncidents => Set<MeetingIncident>();
     public DbSet<Concern> Concerns => Set<Concern>();
+    public DbSet<Safety.SafetySignal> SafetySignals => Set<Safety.SafetySignal>();
+    public DbSet<Safety.EscalationCase> EscalationCases => Set<Safety.EscalationCase>();
+    public DbSet<Safety.CaseContactAttempt> CaseContactAttempts => Set<Safety.CaseContactAttempt>();
+    public DbSet<Safety.ClinicalNote> ClinicalNotes => Set<Safety.ClinicalNote>();
+    public DbSet<Safety.OnCallShift> OnCallShifts => Set<Safety.OnCallShift>();
+    public DbSet<Safety.SafetyAlert> SafetyAlerts => Set<Safety.SafetyAlert>();
+    public DbSet<Safety.ConfidentialityBreak> ConfidentialityBreaks => Set<Safety.ConfidentialityBreak>();
+    public DbSet<Safety.GriefCheckIn> GriefCheckIns => Set<Safety.GriefCheckIn>();
+    public DbSet<Safety.Resource> Resources => Set<Safety.Resource>();
+    public DbSet<Safety.OutsideReferral> OutsideReferrals => Set<Safety.OutsideReferral>();
+    public DbSet<Safety.ResourceShare> ResourceShares => Set<Safety.ResourceShare>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

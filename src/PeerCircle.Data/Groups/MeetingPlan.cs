@@ -64,6 +64,9 @@ public class MeetingCheckIn
     public string? FeelingWord { get; set; }
     public string? NoteForFacilitator { get; set; }
 
+    /// <summary>The program's safety question (thoughts of harming themself); null when not answered. Yes is urgent.</summary>
+    public bool? ThoughtsOfSelfHarm { get; set; }
+
     /// <summary>The member themself, or the facilitator who recorded it for them.</summary>
     public string RecordedById { get; set; } = "";
     public DateTime RecordedAtUtc { get; set; }
