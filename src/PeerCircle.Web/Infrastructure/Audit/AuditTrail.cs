@@ -124,6 +124,11 @@ public static class AuditActions
     public const string AttendanceRecorded = "meetings.attendance-recorded";
     public const string ShareOfAirRecorded = "meetings.share-of-air-recorded";
     public const string ConcernRaised = "meetings.concern-raised";
+    public const string SafetyOnCallShiftAdded = "safety.on-call-shift-added";
+    public const string SafetyOnCallShiftRemoved = "safety.on-call-shift-removed";
+    public const string SafetyConfidentialityBreakRecorded = "safety.confidentiality-break-recorded";
+    public const string SafetyConfidentialityBreaksViewed = "safety.confidentiality-breaks-viewed";
+    public const string SafetyConfidentialityBreakViewed = "safety.confidentiality-break-viewed";
 
     public static readonly IReadOnlyList<string> All =
     [
@@ -142,6 +147,8 @@ public static class AuditActions
         ConsentSigned, ConsentWithdrawn, ConsentCopyDownloaded, OutsideInteractionsAcknowledged, ComfortAgreementAcknowledged,
         MemberDocumentPublished,
         MeetingRunnerOpened, MeetingRunChanged, AttendanceRecorded, ShareOfAirRecorded, ConcernRaised,
+        SafetyOnCallShiftAdded, SafetyOnCallShiftRemoved,
+        SafetyConfidentialityBreakRecorded, SafetyConfidentialityBreaksViewed, SafetyConfidentialityBreakViewed,
     ];
 }
 

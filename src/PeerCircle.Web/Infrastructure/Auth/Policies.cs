@@ -12,6 +12,9 @@ public static class Policies
     /// <summary>Clinicians, signed in with a second factor.</summary>
     public const string Clinician = nameof(Clinician);
 
+    /// <summary>Clinicians and coordinators, signed in with a second factor: those who may act under a confidentiality exception.</summary>
+    public const string ClinicianOrCoordinator = nameof(ClinicianOrCoordinator);
+
     /// <summary>Facilitators (and coordinators, who may step in for them).</summary>
     public const string Facilitator = nameof(Facilitator);
 
@@ -26,6 +29,7 @@ public static class Policies
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Coordinator, p => p.RequireRole(Roles.Coordinator).AddRequirements(twoFactor))
             .AddPolicy(Clinician, p => p.RequireRole(Roles.Clinician).AddRequirements(twoFactor))
+            .AddPolicy(ClinicianOrCoordinator, p => p.RequireRole(Roles.Clinician, Roles.Coordinator).AddRequirements(twoFactor))
             .AddPolicy(Facilitator, p => p.RequireRole(Roles.Facilitator, Roles.Coordinator).AddRequirements(twoFactor))
             .AddPolicy(Member, p => p.RequireAuthenticatedUser().AddRequirements(twoFactor));
     }
