@@ -70,10 +70,40 @@ public class OnCallRosterTests
         Assert.True(await WithDbAsync(app, db => db.AuditEvents.AnyAsync(
             e => e.Action == "safety.on-call-shift-added" && e.RecordId == shift.Id.ToString(CultureInfo.InvariantCulture), Cancel)));
 
-        using var removed = await PeerCircleAppFactory.SubmitFormAsync(coordinator, "/coordinator/on-call", $"remove-shift-{shift.Id}", [], Cancel);
+        var id = shift.Id.ToString(CultureInfo.InvariantCulture);
+        using var removed = await PeerCircleAppFactory.SubmitFormAsync(coordinator, "/coordinator/on-call", "remove-shift", [new("RemoveId", id)], Cancel);
         Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
         Assert.False(await WithDbAsync(app, db => db.OnCallShifts.AnyAsync(Cancel)));
         Assert.True(await WithDbAsync(app, db => db.AuditEvents.AnyAsync(e => e.Action == "safety.on-call-shift-removed", Cancel)));
+
+        using var again = await PeerCircleAppFactory.SubmitFormAsync(coordinator, "/coordinator/on-call", "remove-shift", [new("RemoveId", id)], Cancel);
+        Assert.Contains("This shift is already removed.", await TextOfAsync(again), StringComparison.Ordinal);
+    }
+
+    [Theory, AllProviders]
+    public async Task AShiftThatHasStarted_CannotBeRemoved(DatabaseProvider provider)
+    {
+        await using var app = await PeerCircleAppFactory.StartAsync(provider, Cancel);
+        using var coordinator = await CoordinatorAsync(app);
+        var clinicianId = await app.UserIdAsync(Clinician, Cancel);
+        var id = await WithDbAsync(app, async db =>
+        {
+            var started = new OnCallShift
+            {
+                ClinicianId = clinicianId, StartsAtUtc = DateTime.UtcNow.AddHours(-2), EndsAtUtc = DateTime.UtcNow.AddHours(6),
+                CreatedById = clinicianId, CreatedAtUtc = DateTime.UtcNow.AddDays(-1),
+            };
+            db.OnCallShifts.Add(started);
+            await db.SaveChangesAsync(Cancel);
+            return started.Id;
+        });
+
+        var page = PeerCircleAppFactory.VisibleTextOf(await coordinator.GetStringAsync("/coordinator/on-call", Cancel));
+        Assert.Contains($"{ClinicianName} · on call now", page, StringComparison.Ordinal);
+        using var refused = await PeerCircleAppFactory.SubmitFormAsync(coordinator, "/coordinator/on-call", "remove-shift",
+            [new("RemoveId", id.ToString(CultureInfo.InvariantCulture))], Cancel);
+        Assert.Contains("This shift has already started, so it cannot be removed.", await TextOfAsync(refused), StringComparison.Ordinal);
+        Assert.True(await WithDbAsync(app, db => db.OnCallShifts.AnyAsync(Cancel)));
     }
 
     [Theory, AllProviders]
