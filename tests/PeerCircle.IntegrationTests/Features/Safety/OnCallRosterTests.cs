@@ -140,6 +140,13 @@ public class OnCallRosterTests
         using var skipped = await AddShiftAsync(coordinator, clinicianId, springForward, "02:30", springForward, "12:00");
         Assert.Contains("The clocks go forward an hour that night, so 2:30 AM on March", await TextOfAsync(skipped), StringComparison.Ordinal);
 
+        // On the first Sunday in November the clocks go back, so 1:30 that night happens twice.
+        var november = new DateTime(DateTime.UtcNow.Year + 1, 11, 1, 0, 0, 0, DateTimeKind.Unspecified);
+        var fallBack = november.AddDays((7 - (int)november.DayOfWeek) % 7).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        using var repeated = await AddShiftAsync(coordinator, clinicianId, fallBack, "00:00", fallBack, "01:30");
+        Assert.Contains("The clocks go back an hour that night, so 1:30 AM on November", await TextOfAsync(repeated), StringComparison.Ordinal);
+        Assert.False(await WithDbAsync(app, db => db.OnCallShifts.AnyAsync(Cancel)));
+
         using var first = await AddShiftAsync(coordinator, clinicianId, Day(2), "08:00", Day(4), "08:00");
         Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
         using var overlapping = await AddShiftAsync(coordinator, clinicianId, Day(3), "20:00", Day(5), "08:00");

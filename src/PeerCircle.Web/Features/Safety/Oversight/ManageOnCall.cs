@@ -63,7 +63,8 @@ public sealed class ManageOnCall(
             {
                 Fail("EndDate", text["A shift can last at most 14 days. Please split longer cover into several shifts."]);
             }
-            if (start < now)
+            // Cover that starts this very minute is fine: the form only takes whole minutes.
+            if (start < now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMinute)))
             {
                 Fail("StartDate", text["That start time has already passed. Please choose a time in the future."]);
             }
