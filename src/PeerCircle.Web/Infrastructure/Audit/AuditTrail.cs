@@ -138,7 +138,6 @@ public static class AuditActions
         CheckInRecorded, DebriefRequested, DebriefTaken, DebriefRecorded, DebriefViewed, FacilitationPaused, FacilitationResumed,
         ModuleEdited, TopicEdited, MeetingPlanned, MeetingCheckInRecorded, MeetingCheckInsViewed,
         MeetingFeedbackGiven, MeetingFeedbackViewed, MeetingLogSaved, MeetingConcernsViewed, WorkshopScheduled, WorkshopChanged, WorkshopAttendanceRecorded,
-        ModuleEdited, TopicEdited, MeetingPlanned, MeetingCheckInRecorded, MeetingCheckInsViewed, WorkshopScheduled, WorkshopChanged, WorkshopAttendanceRecorded,
         PresentationOffered, PresentationWithdrawn, PresentationDecided, PresentationOffersViewed,
         JoinedGroup, JoinRequested, Waitlisted, PlaceOffered, PlaceOfferLapsed, OfferAnswered, RequestDecided, PrescreenScheduled,
         LeftGroup, MembershipPaused, MembershipResumed, DataExported, AccountDeleted, AccountErasedInactive, RetentionPurged, SignedIn,
