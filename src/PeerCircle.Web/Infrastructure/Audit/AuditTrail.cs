@@ -124,6 +124,17 @@ public static class AuditActions
     public const string AttendanceRecorded = "meetings.attendance-recorded";
     public const string ShareOfAirRecorded = "meetings.share-of-air-recorded";
     public const string ConcernRaised = "meetings.concern-raised";
+    public const string SafetyCaseOpened = "safety.case-opened";
+    public const string SafetySignalAdded = "safety.signal-added";
+    public const string SafetyCaseOverdue = "safety.case-overdue";
+    public const string SafetyCaseEscalated = "safety.case-escalated";
+    public const string SafetyQueueViewed = "safety.queue-viewed";
+    public const string SafetyCaseViewed = "safety.case-viewed";
+    public const string SafetyCaseAcknowledged = "safety.case-acknowledged";
+    public const string SafetyContactAttempted = "safety.contact-attempt-recorded";
+    public const string SafetyNoteWritten = "safety.clinical-note-written";
+    public const string SafetyCaseResolved = "safety.case-resolved";
+    public const string SafetyOverdueViewed = "safety.overdue-cases-viewed";
 
     public static readonly IReadOnlyList<string> All =
     [
@@ -142,6 +153,8 @@ public static class AuditActions
         ConsentSigned, ConsentWithdrawn, ConsentCopyDownloaded, OutsideInteractionsAcknowledged, ComfortAgreementAcknowledged,
         MemberDocumentPublished,
         MeetingRunnerOpened, MeetingRunChanged, AttendanceRecorded, ShareOfAirRecorded, ConcernRaised,
+        SafetyCaseOpened, SafetySignalAdded, SafetyCaseOverdue, SafetyCaseEscalated, SafetyQueueViewed, SafetyCaseViewed,
+        SafetyCaseAcknowledged, SafetyContactAttempted, SafetyNoteWritten, SafetyCaseResolved, SafetyOverdueViewed,
     ];
 }
 
