@@ -110,6 +110,9 @@ public sealed class CaseQueries(PeerCircleDb db, ClinicalNoteProtector protector
         db.SafetyAlerts.AsNoTracking().Where(a => a.EmailSentAtUtc == null && a.EmailAttempts > 0)
             .OrderBy(a => a.CreatedAtUtc).Take(50).ToListAsync(ct);
 
+    public async Task<string> TimeZoneOfAsync(string userId, CancellationToken ct) =>
+        await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.TimeZoneId).SingleOrDefaultAsync(ct) ?? "America/New_York";
+
     private async Task<Dictionary<string, string>> NamesAsync(IEnumerable<string> ids, CancellationToken ct)
     {
         var wanted = ids.Distinct().ToList();
