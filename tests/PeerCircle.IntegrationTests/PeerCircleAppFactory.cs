@@ -128,6 +128,7 @@ public sealed partial class PeerCircleAppFactory : WebApplicationFactory<Program
             ["App:PublicBaseUrl"] = PublicBaseUrl,
             ["App:BehindProxy"] = "false",
             ["Reminders:Enabled"] = "false",
+            ["Safety:BackgroundSweep"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
         };

@@ -9,7 +9,7 @@ public static class WebPlatform
 {
     public static WebApplicationBuilder AddWebPlatform(this WebApplicationBuilder builder)
     {
-        // Pages render on the server without script; only the live meeting runner is interactive (Blazor Server).
+        // Pages render on the server without script; only the live meeting runner and the clinician case queue are interactive (Blazor Server).
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
@@ -56,10 +56,11 @@ public static class WebPlatform
             })
             .Add(endpoint =>
             {
-                // The live connection (/_blazor) serves only the meeting runner, so only facilitators may open it.
+                // The live connection (/_blazor) serves only the meeting runner and the clinician case queue, so only
+                // facilitators, coordinators and clinicians may open it; each live component checks its own access again.
                 if (endpoint is RouteEndpointBuilder { RoutePattern.RawText: { } route } && route.StartsWith("/_blazor", StringComparison.Ordinal))
                 {
-                    endpoint.Metadata.Add(new AuthorizeAttribute(Policies.Facilitator));
+                    endpoint.Metadata.Add(new AuthorizeAttribute(Policies.LiveStaff));
                 }
             });
         // Unknown addresses are a plain 404 for everyone, not a sign-in prompt from the fallback policy.

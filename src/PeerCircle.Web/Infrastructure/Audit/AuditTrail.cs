@@ -129,6 +129,17 @@ public static class AuditActions
     public const string SafetyConfidentialityBreakRecorded = "safety.confidentiality-break-recorded";
     public const string SafetyConfidentialityBreaksViewed = "safety.confidentiality-breaks-viewed";
     public const string SafetyConfidentialityBreakViewed = "safety.confidentiality-break-viewed";
+    public const string SafetyCaseOpened = "safety.case-opened";
+    public const string SafetySignalAdded = "safety.signal-added";
+    public const string SafetyCaseOverdue = "safety.case-overdue";
+    public const string SafetyCaseEscalated = "safety.case-escalated";
+    public const string SafetyQueueViewed = "safety.queue-viewed";
+    public const string SafetyCaseViewed = "safety.case-viewed";
+    public const string SafetyCaseAcknowledged = "safety.case-acknowledged";
+    public const string SafetyContactAttempted = "safety.contact-attempt-recorded";
+    public const string SafetyNoteWritten = "safety.clinical-note-written";
+    public const string SafetyCaseResolved = "safety.case-resolved";
+    public const string SafetyOverdueViewed = "safety.overdue-cases-viewed";
 
     public static readonly IReadOnlyList<string> All =
     [
@@ -148,6 +159,8 @@ public static class AuditActions
         MeetingRunnerOpened, MeetingRunChanged, AttendanceRecorded, ShareOfAirRecorded, ConcernRaised,
         SafetyOnCallShiftAdded, SafetyOnCallShiftRemoved,
         SafetyConfidentialityBreakRecorded, SafetyConfidentialityBreaksViewed, SafetyConfidentialityBreakViewed,
+        SafetyCaseOpened, SafetySignalAdded, SafetyCaseOverdue, SafetyCaseEscalated, SafetyQueueViewed, SafetyCaseViewed,
+        SafetyCaseAcknowledged, SafetyContactAttempted, SafetyNoteWritten, SafetyCaseResolved, SafetyOverdueViewed,
     ];
 }
 

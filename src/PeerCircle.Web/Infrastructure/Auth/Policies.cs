@@ -18,6 +18,9 @@ public static class Policies
     /// <summary>Facilitators (and coordinators, who may step in for them).</summary>
     public const string Facilitator = nameof(Facilitator);
 
+    /// <summary>Staff who use live (interactive) pages: facilitators and coordinators (meeting runner) or clinicians (case queue).</summary>
+    public const string LiveStaff = nameof(LiveStaff);
+
     /// <summary>Any signed-in member of the program.</summary>
     public const string Member = nameof(Member);
 
@@ -31,6 +34,7 @@ public static class Policies
             .AddPolicy(Clinician, p => p.RequireRole(Roles.Clinician).AddRequirements(twoFactor))
             .AddPolicy(ClinicianOrCoordinator, p => p.RequireRole(Roles.Clinician, Roles.Coordinator).AddRequirements(twoFactor))
             .AddPolicy(Facilitator, p => p.RequireRole(Roles.Facilitator, Roles.Coordinator).AddRequirements(twoFactor))
+            .AddPolicy(LiveStaff, p => p.RequireRole(Roles.Facilitator, Roles.Coordinator, Roles.Clinician).AddRequirements(twoFactor))
             .AddPolicy(Member, p => p.RequireAuthenticatedUser().AddRequirements(twoFactor));
     }
 }

@@ -19,15 +19,9 @@ public sealed class OnCallRoster(PeerCircleDb db)
     public static readonly TimeSpan GapHorizon = TimeSpan.FromDays(7);
 
     /// <summary>The ids of the clinicians on call at <paramref name="utc"/>; empty when nobody is.</summary>
-    public async Task<IReadOnlyList<string>> WhoIsOnCallAsync(DateTime utc, CancellationToken cancellationToken = default)
-    {
-        var at = DateTime.SpecifyKind(utc, DateTimeKind.Utc);
-        return await db.OnCallShifts.AsNoTracking()
-            .Where(s => s.StartsAtUtc <= at && s.EndsAtUtc > at)
-            .Select(s => s.ClinicianId)
-            .Distinct()
-            .ToListAsync(cancellationToken);
-    }
+    public async Task<IReadOnlyList<string>> WhoIsOnCallAsync(DateTime utc, CancellationToken cancellationToken = default) =>
+        // One rule for who is on call, shared with the routing of new cases.
+        await Cases.CaseRecipients.OnCallNowAsync(db, DateTime.SpecifyKind(utc, DateTimeKind.Utc), cancellationToken);
 
     /// <summary>Shifts that have not ended yet, soonest first.</summary>
     public async Task<List<RosterShift>> CurrentAndUpcomingAsync(DateTime nowUtc, CancellationToken cancellationToken = default) =>
