@@ -124,6 +124,7 @@ public static class AuditActions
     public const string AttendanceRecorded = "meetings.attendance-recorded";
     public const string ShareOfAirRecorded = "meetings.share-of-air-recorded";
     public const string ConcernRaised = "meetings.concern-raised";
+    public const string GriefCheckInRecorded = "safety.grief-check-in-recorded";
 
     public static readonly IReadOnlyList<string> All =
     [
@@ -142,6 +143,7 @@ public static class AuditActions
         ConsentSigned, ConsentWithdrawn, ConsentCopyDownloaded, OutsideInteractionsAcknowledged, ComfortAgreementAcknowledged,
         MemberDocumentPublished,
         MeetingRunnerOpened, MeetingRunChanged, AttendanceRecorded, ShareOfAirRecorded, ConcernRaised,
+        GriefCheckInRecorded,
     ];
 }
 
