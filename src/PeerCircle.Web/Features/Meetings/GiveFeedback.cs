@@ -28,9 +28,13 @@ public sealed record FeedbackResult(Dictionary<string, string[]> Errors, bool Re
 /// <see cref="OpenDays"/> days. Every question is optional, but something must be answered. One response per member
 /// and meeting; giving it again replaces it. The audit event says that feedback was given, never what it said.
 /// </summary>
-public sealed class GiveFeedback(PeerCircleDb db, PastMeetings meetings, AuditTrail audit, TimeProvider time, IStringLocalizer<SharedResource> text)
+public sealed class GiveFeedback(
+    PeerCircleDb db, PastMeetings meetings, AuditTrail audit, Safety.Signals.SafetySignals signals, TimeProvider time, IStringLocalizer<SharedResource> text)
 {
     public const int OpenDays = 7;
+
+    /// <summary>How urgent the safety signal from the feedback just handled was; null when none fired.</summary>
+    public Data.Safety.CasePriority? Signal { get; private set; }
     public const int WhatToChangeMax = 1000;
 
     /// <summary>The three questions, by form field, in the order the page asks them.</summary>
@@ -113,6 +117,8 @@ public sealed class GiveFeedback(PeerCircleDb db, PastMeetings meetings, AuditTr
         feedback.FeltSafe = safe;
         feedback.WhatToChange = string.IsNullOrEmpty(change) ? null : change;
         feedback.SubmittedAtUtc = time.GetUtcNow().UtcDateTime;
+        // Facilitators see feedback only added up, but worrying words still reach a clinician.
+        Signal = await signals.TextAsync(userId, "feedback", null, feedback.WhatToChange, cancellationToken);
         // Which meeting only; the answers stay out of the audit log.
         audit.StageChange(AuditActions.MeetingFeedbackGiven, "Member", userId, $"{(replaced ? "updated" : "gave")} feedback for {group.Id} {ChangeMeeting.OccurrenceKey(meeting.ScheduledStartUtc)}");
         try

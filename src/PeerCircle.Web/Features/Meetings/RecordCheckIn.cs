@@ -13,6 +13,9 @@ public sealed class CheckInForm
     public string? Distress { get; set; }
     public string? FeelingWord { get; set; }
     public string? Note { get; set; }
+
+    /// <summary>"yes", "no" or "skip" for the program's safety question; empty when not asked.</summary>
+    public string? SafetyQuestion { get; set; }
 }
 
 /// <summary>
@@ -20,9 +23,13 @@ public sealed class CheckInForm
 /// member and meeting; checking in again replaces it. The score and words are stored whole for the safety net.
 /// </summary>
 public sealed class RecordCheckIn(
-    PeerCircleDb db, GroupCalendar calendar, AuditTrail audit, Runner.MeetingRoom room, TimeProvider time, IStringLocalizer<SharedResource> text)
+    PeerCircleDb db, GroupCalendar calendar, AuditTrail audit, Runner.MeetingRoom room, Safety.Signals.SafetySignals signals, TimeProvider time,
+    IStringLocalizer<SharedResource> text)
 {
     public const int HighDistress = 7;
+
+    /// <summary>How urgent the safety signal from the last check-in handled was; null when none fired.</summary>
+    public Data.Safety.CasePriority? LastSignal { get; private set; }
     public const int FeelingMax = 40;
     public const int NoteMax = 1000;
 
@@ -65,6 +72,11 @@ public sealed class RecordCheckIn(
         {
             errors["Note"] = [text["Please keep your note under {0} characters.", NoteMax]];
         }
+        bool? selfHarm = form.SafetyQuestion switch { "yes" => true, "no" => false, _ => null };
+        if (form.SafetyQuestion is not (null or "" or "yes" or "no" or "skip"))
+        {
+            errors["SafetyQuestion"] = [text["Please choose yes, no, or rather not say."]];
+        }
         if (errors.Count > 0)
         {
             return errors;
@@ -80,7 +92,10 @@ public sealed class RecordCheckIn(
         checkIn.FeelingWord = string.IsNullOrEmpty(feeling) ? null : feeling;
         checkIn.NoteForFacilitator = string.IsNullOrEmpty(note) ? null : note;
         checkIn.RecordedById = recordedById;
+        checkIn.ThoughtsOfSelfHarm = selfHarm;
         checkIn.RecordedAtUtc = time.GetUtcNow().UtcDateTime;
+        // The signal (if any) is saved with the check-in, before anyone is told.
+        LastSignal = await signals.CheckInAsync(checkIn, recordedById == memberId ? "check-in" : "check-in recorded by a facilitator", cancellationToken);
         var key = ChangeMeeting.OccurrenceKey(meeting.ScheduledStartUtc);
         audit.StageChange(AuditActions.MeetingCheckInRecorded, "Member", memberId, recordedById == memberId ? key : $"{key}, recorded for them by a facilitator");
         await db.SaveChangesAsync(cancellationToken);

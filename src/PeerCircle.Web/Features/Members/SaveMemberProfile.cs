@@ -70,7 +70,7 @@ public sealed class IntakeForm
 /// contact. Every field is checked first; nothing is saved unless all of it is right.
 /// </summary>
 public sealed class SaveMemberProfile(
-    PeerCircleDb db, ZipGazetteer zips, AuditTrail audit, TimeProvider time, IStringLocalizer<SharedResource> text)
+    PeerCircleDb db, ZipGazetteer zips, AuditTrail audit, Safety.Signals.SafetySignals signals, TimeProvider time, IStringLocalizer<SharedResource> text)
 {
     public static readonly IReadOnlyList<int> TravelChoices = [5, 10, 25, 50, 100];
 
@@ -271,6 +271,8 @@ public sealed class SaveMemberProfile(
 
         var tracked = await db.Users.SingleAsync(u => u.Id == user.Id, cancellationToken);
         tracked.DateOfBirth = dateOfBirth;
+        // The intake's own words go through the same check as everything else a member writes.
+        await signals.TextAsync(user.Id, "intake", null, string.Join(" — ", new[] { gender, accessibility }.Where(t => !string.IsNullOrWhiteSpace(t))), cancellationToken);
         audit.StageChange(AuditActions.ProfileChanged, "Member", user.Id, "Intake saved");
         await db.SaveChangesAsync(cancellationToken);
         return errors;

@@ -140,6 +140,7 @@ public static class AuditActions
     public const string SafetyNoteWritten = "safety.clinical-note-written";
     public const string SafetyCaseResolved = "safety.case-resolved";
     public const string SafetyOverdueViewed = "safety.overdue-cases-viewed";
+    public const string GriefCheckInRecorded = "safety.grief-check-in-recorded";
 
     public static readonly IReadOnlyList<string> All =
     [
@@ -161,6 +162,7 @@ public static class AuditActions
         SafetyConfidentialityBreakRecorded, SafetyConfidentialityBreaksViewed, SafetyConfidentialityBreakViewed,
         SafetyCaseOpened, SafetySignalAdded, SafetyCaseOverdue, SafetyCaseEscalated, SafetyQueueViewed, SafetyCaseViewed,
         SafetyCaseAcknowledged, SafetyContactAttempted, SafetyNoteWritten, SafetyCaseResolved, SafetyOverdueViewed,
+        GriefCheckInRecorded,
     ];
 }
 

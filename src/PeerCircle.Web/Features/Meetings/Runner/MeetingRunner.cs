@@ -46,8 +46,8 @@ public sealed record RunnerView(
 /// hours after it began. Every change is saved with its audit event and announced to the other runner.
 /// </summary>
 public sealed class MeetingRunner(
-    PeerCircleDb db, GroupCalendar calendar, AuditTrail audit, MeetingRoom room, TopicLibrary topics, TimeProvider time,
-    IStringLocalizer<SharedResource> text)
+    PeerCircleDb db, GroupCalendar calendar, AuditTrail audit, MeetingRoom room, TopicLibrary topics, Safety.Signals.SafetySignals signals,
+    TimeProvider time, IStringLocalizer<SharedResource> text)
 {
     public static readonly TimeSpan OpensBefore = TimeSpan.FromHours(1);
     public static readonly TimeSpan ClosesAfterStart = TimeSpan.FromHours(12);
@@ -372,6 +372,8 @@ public sealed class MeetingRunner(
             RaisedAtUtc = time.GetUtcNow().UtcDateTime,
         };
         db.Concerns.Add(concern);
+        // A concern about a member reaches a clinician; urgent ones within the hour.
+        await signals.ConcernAsync(concern, cancellationToken);
         audit.StageChange(AuditActions.ConcernRaised, person.UserId is null ? "MeetingAttendance" : "Member", person.UserId ?? person.Name,
             $"{ChangeMeeting.OccurrenceKey(meeting.Occurrence)}: {parsedKind}{(urgent ? ", urgent" : "")}");
         return await SaveAndAnnounceAsync(meeting, cancellationToken);

@@ -1,0 +1,158 @@
+using System.Net;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using PeerCircle.Data;
+using PeerCircle.Data.Members;
+using PeerCircle.Data.Safety;
+using PeerCircle.Web.Features.Calendars;
+
+namespace PeerCircle.IntegrationTests.Features.Safety;
+
+/// <summary>What members answer and write, and what facilitators notice, reaches a clinician as a signal on a case.</summary>
+public class SignalTests
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    private const string Slug = "breast-cancer-survivors-circle";
+
+    /// <summary>The app with its clock two hours before the breast cancer group's next meeting, when check-in is open.</summary>
+    private static async Task<WebApplicationFactory<Program>> BeforeTheMeetingAsync(PeerCircleAppFactory app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var group = await scope.ServiceProvider.GetRequiredService<PeerCircleDb>().Groups.AsNoTracking().SingleAsync(g => g.Slug == Slug, Cancel);
+        var next = (await scope.ServiceProvider.GetRequiredService<GroupCalendar>().NextMeetingsAsync(group, 1, Cancel))[0];
+        var clock = new FakeTimeProvider(new DateTimeOffset(next.AddHours(-2), TimeSpan.Zero));
+        return app.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock)));
+    }
+
+    private static async Task<List<SafetySignal>> SignalsAboutAsync(PeerCircleAppFactory app, string memberId)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<PeerCircleDb>().SafetySignals.AsNoTracking().Include(s => s.Case)
+            .Where(s => s.MemberId == memberId).OrderBy(s => s.Id).ToListAsync(Cancel);
+    }
+
+    [Theory, AllProviders]
+    public async Task AYesToTheSafetyQuestion_ShowsCrisisHelpAtOnce_AndOpensAnUrgentCase(DatabaseProvider provider)
+    {
+        await using var app = await PeerCircleAppFactory.StartAsync(provider, Cancel);
+        await using var soon = await BeforeTheMeetingAsync(app);
+        using var member = soon.CreateClient(new() { HandleCookies = true, AllowAutoRedirect = false });
+        await app.SignInAsync(member, PeerCircleAppFactory.MemberEmail, totp: false, Cancel);
+        var maria = await app.UserIdAsync(PeerCircleAppFactory.MemberEmail, Cancel);
+
+        using var saved = await PeerCircleAppFactory.SubmitFormAsync(member, $"/me/groups/{Slug}/check-in", "check-in",
+            [new("CheckIn.Distress", "5"), new("CheckIn.SafetyQuestion", "yes")], Cancel);
+
+        var page = PeerCircleAppFactory.VisibleTextOf(await saved.Content.ReadAsStringAsync(Cancel));
+        Assert.Contains("Thank you for telling us. You matter", page, StringComparison.Ordinal);
+        Assert.Contains("988", page, StringComparison.Ordinal);
+        var signal = Assert.Single(await SignalsAboutAsync(app, maria));
+        Assert.Equal((SignalKind.SafetyQuestion, CasePriority.Urgent), (signal.Kind, signal.Priority));
+        Assert.Contains("answered yes to the safety question", signal.Explanation, StringComparison.Ordinal);
+        Assert.Contains("distress 5 of 10", signal.Explanation, StringComparison.Ordinal);
+        Assert.Equal(CasePriority.Urgent, signal.Case!.Priority);
+    }
+
+    [Theory, AllProviders]
+    public async Task CheckInScores_RaiseSignalsFromTheThresholds(DatabaseProvider provider)
+    {
+        await using var app = await PeerCircleAppFactory.StartAsync(provider, Cancel);
+        await using var soon = await BeforeTheMeetingAsync(app);
+        using var member = soon.CreateClient(new() { HandleCookies = true, AllowAutoRedirect = false });
+        await app.SignInAsync(member, PeerCircleAppFactory.MemberEmail, totp: false, Cancel);
+        var maria = await app.UserIdAsync(PeerCircleAppFactory.MemberEmail, Cancel);
+
+        // 3 is below the follow-up threshold (4): no signal, and no crisis box.
+        using var calm = await PeerCircleAppFactory.SubmitFormAsync(member, $"/me/groups/{Slug}/check-in", "check-in", [new("CheckIn.Distress", "3"), new("CheckIn.SafetyQuestion", "no")], Cancel);
+        Assert.DoesNotContain("Thank you for telling us", PeerCircleAppFactory.VisibleTextOf(await calm.Content.ReadAsStringAsync(Cancel)), StringComparison.Ordinal);
+        Assert.Empty(await SignalsAboutAsync(app, maria));
+
+        // 5: a routine follow-up. Checking in again at 8 folds into the same case and makes it a priority.
+        using var five = await PeerCircleAppFactory.SubmitFormAsync(member, $"/me/groups/{Slug}/check-in", "check-in", [new("CheckIn.Distress", "5")], Cancel);
+        using var eight = await PeerCircleAppFactory.SubmitFormAsync(member, $"/me/groups/{Slug}/check-in", "check-in", [new("CheckIn.Distress", "8")], Cancel);
+
+        var signals = await SignalsAboutAsync(app, maria);
+        Assert.Equal([CasePriority.Routine, CasePriority.Priority], signals.Select(s => s.Priority));
+        Assert.Single(signals.Select(s => s.CaseId).Distinct());
+        Assert.Equal(CasePriority.Priority, signals[^1].Case!.Priority);
+    }
+
+    [Theory, AllProviders]
+    public async Task WorryingWordsInACheckInNote_AreExplainedOnTheSignal(DatabaseProvider provider)
+    {
+        await using var app = await PeerCircleAppFactory.StartAsync(provider, Cancel);
+        await using var soon = await BeforeTheMeetingAsync(app);
+        using var member = soon.CreateClient(new() { HandleCookies = true, AllowAutoRedirect = false });
+        await app.SignInAsync(member, PeerCircleAppFactory.MemberEmail, totp: false, Cancel);
+        var maria = await app.UserIdAsync(PeerCircleAppFactory.MemberEmail, Cancel);
+
+        using var saved = await PeerCircleAppFactory.SubmitFormAsync(member, $"/me/groups/{Slug}/check-in", "check-in",
+            [new("CheckIn.Distress", "2"), new("CheckIn.Note", "Honestly I don't want to be here anymore. I keep thinking about ending it.")], Cancel);
+
+        var signal = Assert.Single(await SignalsAboutAsync(app, maria));
+        Assert.Equal((SignalKind.RiskLanguage, CasePriority.Urgent), (signal.Kind, signal.Priority));
+        Assert.Contains("self_harm", signal.Categories, StringComparison.Ordinal);
+        Assert.False(string.IsNullOrEmpty(signal.Excerpt));
+        Assert.Contains("Thank you for telling us", PeerCircleAppFactory.VisibleTextOf(await saved.Content.ReadAsStringAsync(Cancel)), StringComparison.Ordinal);
+    }
+
+    [Theory, AllProviders]
+    public async Task TheGriefCheckIn_IsOfferedSixMonthsAfterALoss_WithAWarning_AndAHighScoreAsksForAFollowUp(DatabaseProvider provider)
+    {
+        await using var app = await PeerCircleAppFactory.StartAsync(provider, Cancel);
+        const string email = "member12@demo.local";
+        var memberId = await app.UserIdAsync(email, Cancel);
+        await SetLossAsync(app, memberId, DateOnly.FromDateTime(DateTime.UtcNow).AddMonths(-3));
+        using var member = app.CreateClientWithCookies();
+        await app.SignInAsync(member, email, totp: false, Cancel);
+
+        using var tooSoon = await member.GetAsync("/me/grief-check-in", Cancel);
+        Assert.Equal(HttpStatusCode.NotFound, tooSoon.StatusCode);
+
+        await SetLossAsync(app, memberId, DateOnly.FromDateTime(DateTime.UtcNow).AddMonths(-8));
+        Assert.Contains("Take the grief check-in", PeerCircleAppFactory.VisibleTextOf(await member.GetStringAsync("/me", Cancel)), StringComparison.Ordinal);
+        var intro = PeerCircleAppFactory.VisibleTextOf(await member.GetStringAsync("/me/grief-check-in", Cancel));
+        Assert.Contains("may bring up strong feelings", intro, StringComparison.Ordinal);
+
+        using var missing = await PeerCircleAppFactory.SubmitFormAsync(member, "/me/grief-check-in?begin=1", "grief-check-in", [new("Grief.Answers[0]", "5")], Cancel);
+        Assert.Contains("Please choose an answer for statement 2.", PeerCircleAppFactory.VisibleTextOf(await missing.Content.ReadAsStringAsync(Cancel)), StringComparison.Ordinal);
+
+        var answers = Enumerable.Range(0, 7).Select(i => new KeyValuePair<string, string>($"Grief.Answers[{i}]", "4")).Append(new("Grief.SafetyQuestion", "no"));
+        using var saved = await PeerCircleAppFactory.SubmitFormAsync(member, "/me/grief-check-in?begin=1", "grief-check-in", [.. answers], Cancel);
+
+        var page = PeerCircleAppFactory.VisibleTextOf(await saved.Content.ReadAsStringAsync(Cancel));
+        Assert.Contains("Talking with a grief counselor often helps", page, StringComparison.Ordinal);
+        Assert.Contains("This is not a diagnosis", page, StringComparison.Ordinal);
+        var signal = Assert.Single(await SignalsAboutAsync(app, memberId));
+        Assert.Equal((SignalKind.GriefCheckIn, CasePriority.Routine, 28), (signal.Kind, signal.Priority, signal.Score));
+    }
+
+    [Theory, AllProviders]
+    public async Task TheGriefCheckIn_IsOnlyForBereavedMembers(DatabaseProvider provider)
+    {
+        await using var app = await PeerCircleAppFactory.StartAsync(provider, Cancel);
+        using var member = app.CreateClientWithCookies();
+        await app.SignInAsync(member, PeerCircleAppFactory.MemberEmail, totp: false, Cancel);
+        using var response = await member.GetAsync("/me/grief-check-in", Cancel);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    private static async Task SetLossAsync(PeerCircleAppFactory app, string memberId, DateOnly loss)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PeerCircleDb>();
+        var profile = await db.MemberProfiles.SingleOrDefaultAsync(p => p.UserId == memberId, Cancel);
+        if (profile is null)
+        {
+            profile = new MemberProfile { UserId = memberId, Languages = ["en"], UpdatedAtUtc = DateTime.UtcNow };
+            db.MemberProfiles.Add(profile);
+        }
+        profile.JourneyRole = JourneyRole.BereavedRelative;
+        profile.DateOfLoss = loss;
+        await db.SaveChangesAsync(Cancel);
+    }
+}
