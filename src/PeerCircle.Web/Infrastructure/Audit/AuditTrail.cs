@@ -124,6 +124,16 @@ public static class AuditActions
     public const string AttendanceRecorded = "meetings.attendance-recorded";
     public const string ShareOfAirRecorded = "meetings.share-of-air-recorded";
     public const string ConcernRaised = "meetings.concern-raised";
+    public const string ResourceAdded = "safety.resource-added";
+    public const string ResourceChanged = "safety.resource-changed";
+    public const string ResourcesImported = "safety.resources-imported";
+    public const string ResourcesExported = "safety.resources-exported";
+    public const string ReferralCoachOpened = "safety.referral-coach-opened";
+    public const string ReferralRecorded = "safety.referral-recorded";
+    public const string ReferralOutcomeRecorded = "safety.referral-outcome-recorded";
+    public const string ReferralsViewed = "safety.referrals-viewed";
+    public const string ResourceSent = "safety.resource-sent";
+    public const string SentResourceSeen = "safety.sent-resource-seen";
 
     public static readonly IReadOnlyList<string> All =
     [
@@ -142,6 +152,8 @@ public static class AuditActions
         ConsentSigned, ConsentWithdrawn, ConsentCopyDownloaded, OutsideInteractionsAcknowledged, ComfortAgreementAcknowledged,
         MemberDocumentPublished,
         MeetingRunnerOpened, MeetingRunChanged, AttendanceRecorded, ShareOfAirRecorded, ConcernRaised,
+        ResourceAdded, ResourceChanged, ResourcesImported, ResourcesExported, ReferralCoachOpened, ReferralRecorded,
+        ReferralOutcomeRecorded, ReferralsViewed, ResourceSent, SentResourceSeen,
     ];
 }
 
