@@ -17,8 +17,8 @@ public sealed record HsdsFile(IReadOnlyList<HsdsRow> Rows, IReadOnlyList<string>
 /// <summary>
 /// The resource directory in the Open Referral Human Services Data Specification (HSDS 3.0): a service for each
 /// resource, with its organization, phone, service areas, languages and category (an attribute linking a taxonomy
-/// term). Service areas say how far a resource reaches: extent_type "country" (extent "US"), "state" (extent a
-/// two-letter code, one row each) or "zip_radius" (name the ZIP code, extent the miles around it). The last-reviewed
+/// term). Service areas say how far a resource reaches, as extent_type "text" with extent "country:US", "state:TX"
+/// (one row per state) or "zip_radius:77030:25" (a ZIP code and the miles around it). The last-reviewed
 /// date is the service's assured_date; status is "active" or "inactive".
 /// </summary>
 public static class Hsds
@@ -52,10 +52,10 @@ public static class Hsds
 
     private static List<(string Id, string Name, string? Description, string? Extent, string ExtentType)> Areas(Resource r) => r.Area switch
     {
-        AreaServed.National => [($"{r.Id}-area", "United States", "Anywhere in the United States", "US", "country")],
-        AreaServed.State => [.. ResourceLabels.StatesOf(r).Select(s => ($"{r.Id}-area-{s}", s, (string?)$"In {s}", (string?)s, "state"))],
-        _ => [($"{r.Id}-area", r.PostalCode ?? "", $"Within {r.RadiusMiles} miles of ZIP {r.PostalCode}",
-            r.RadiusMiles?.ToString(CultureInfo.InvariantCulture), "zip_radius")],
+        AreaServed.National => [($"{r.Id}-area", "United States", "Anywhere in the United States", "country:US", "text")],
+        AreaServed.State => [.. ResourceLabels.StatesOf(r).Select(s => ($"{r.Id}-area-{s}", s, (string?)$"In {s}", (string?)$"state:{s}", "text"))],
+        _ => [($"{r.Id}-area", $"ZIP {r.PostalCode}", $"Within {r.RadiusMiles} miles of ZIP {r.PostalCode}",
+            string.Create(CultureInfo.InvariantCulture, $"zip_radius:{r.PostalCode}:{r.RadiusMiles}"), "text")],
     };
 
     // ---- Export ----
@@ -268,10 +268,30 @@ public static class Hsds
         string.IsNullOrWhiteSpace(organization) || string.Equals(organization.Trim(), serviceName?.Trim(), StringComparison.Ordinal)
             ? null : organization.Trim();
 
+    /// <summary>
+    /// Reads service areas: extent_type "text" with extent "country:US", "state:TX" or "zip_radius:77030:25" (what the
+    /// export writes), or extent_type "country", "state" or "zip_radius" with the code in extent or name.
+    /// </summary>
     private static void ApplyAreas(ResourceForm form, List<(string? Name, string? Extent, string? Type)> areas)
     {
-        var kinds = areas.Select(a => (a.Type ?? "").Trim().ToLowerInvariant()).Distinct(StringComparer.Ordinal).ToList();
-        if (areas.Count == 0)
+        var parsed = areas.Select(a =>
+        {
+            var extent = (a.Extent ?? "").Trim();
+            var type = (a.Type ?? "").Trim().ToLowerInvariant();
+            if (type is "text" or "" && extent.IndexOf(':', StringComparison.Ordinal) is > 0 and var colon)
+            {
+                return (Kind: extent[..colon].ToLowerInvariant(), Value: extent[(colon + 1)..]);
+            }
+            return type switch
+            {
+                "country" => (Kind: "country", Value: extent),
+                "state" => (Kind: "state", Value: extent.Length > 0 ? extent : (a.Name ?? "").Trim()),
+                "zip_radius" => (Kind: "zip_radius", Value: $"{(a.Name ?? "").Trim()}:{extent}"),
+                _ => (Kind: type, Value: extent),
+            };
+        }).ToList();
+        var kinds = parsed.Select(p => p.Kind).Distinct(StringComparer.Ordinal).ToList();
+        if (parsed.Count == 0)
         {
             form.Area = null;
         }
@@ -286,13 +306,14 @@ public static class Hsds
         else if (kinds[0] == "state")
         {
             form.Area = nameof(AreaServed.State);
-            form.States = string.Join(",", areas.Select(a => a.Extent ?? a.Name));
+            form.States = string.Join(",", parsed.Select(p => p.Value));
         }
-        else if (kinds[0] == "zip_radius" && areas.Count == 1)
+        else if (kinds[0] == "zip_radius" && parsed.Count == 1)
         {
             form.Area = nameof(AreaServed.Radius);
-            form.PostalCode = areas[0].Name;
-            form.RadiusMiles = areas[0].Extent;
+            var parts = parsed[0].Value.Split(':');
+            form.PostalCode = parts[0];
+            form.RadiusMiles = parts.Length > 1 ? parts[1] : null;
         }
         else
         {
