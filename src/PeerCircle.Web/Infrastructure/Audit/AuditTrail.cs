@@ -141,6 +141,16 @@ public static class AuditActions
     public const string SafetyCaseResolved = "safety.case-resolved";
     public const string SafetyOverdueViewed = "safety.overdue-cases-viewed";
     public const string GriefCheckInRecorded = "safety.grief-check-in-recorded";
+    public const string ResourceAdded = "safety.resource-added";
+    public const string ResourceChanged = "safety.resource-changed";
+    public const string ResourcesImported = "safety.resources-imported";
+    public const string ResourcesExported = "safety.resources-exported";
+    public const string ReferralCoachOpened = "safety.referral-coach-opened";
+    public const string ReferralRecorded = "safety.referral-recorded";
+    public const string ReferralOutcomeRecorded = "safety.referral-outcome-recorded";
+    public const string ReferralsViewed = "safety.referrals-viewed";
+    public const string ResourceSent = "safety.resource-sent";
+    public const string SentResourceSeen = "safety.sent-resource-seen";
 
     public static readonly IReadOnlyList<string> All =
     [
@@ -163,6 +173,8 @@ public static class AuditActions
         SafetyCaseOpened, SafetySignalAdded, SafetyCaseOverdue, SafetyCaseEscalated, SafetyQueueViewed, SafetyCaseViewed,
         SafetyCaseAcknowledged, SafetyContactAttempted, SafetyNoteWritten, SafetyCaseResolved, SafetyOverdueViewed,
         GriefCheckInRecorded,
+        ResourceAdded, ResourceChanged, ResourcesImported, ResourcesExported, ReferralCoachOpened, ReferralRecorded,
+        ReferralOutcomeRecorded, ReferralsViewed, ResourceSent, SentResourceSeen,
     ];
 }
 
