@@ -9,6 +9,7 @@ using PeerCircle.Web.Features.Joining;
 using PeerCircle.Web.Features.Meetings;
 using PeerCircle.Web.Features.Members;
 using PeerCircle.Web.Features.Recruitment;
+using PeerCircle.Web.Features.Safety.RiskLanguage;
 using PeerCircle.Web.Features.Supervision;
 using PeerCircle.Web.Features.Training;
 using PeerCircle.Web.Features.Workshops;
@@ -20,6 +21,13 @@ using PeerCircle.Web.Infrastructure.Demo;
 using PeerCircle.Web.Infrastructure.Email;
 using PeerCircle.Web.Infrastructure.Localization;
 using PeerCircle.Web.Infrastructure.Security;
+
+// Commands that need no host, no database and no logging run before anything else (stdout stays theirs alone).
+if (RiskCheckCommand.Matches(args))
+{
+    Environment.ExitCode = await RiskCheckCommand.RunOnConsoleAsync();
+    return;
+}
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -41,6 +49,7 @@ builder.AddContact();
 builder.AddTraining();
 builder.AddWorkshops();
 builder.AddSupervision();
+builder.AddRiskLanguage();
 builder.AddAccountFeatures();
 builder.AddDemoProgram();
 builder.AddWebPlatform();
