@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace PeerCircle.Web.Features.Safety.RiskLanguage;
@@ -13,6 +14,9 @@ namespace PeerCircle.Web.Features.Safety.RiskLanguage;
 public static class RiskCheckCommand
 {
     public const string Name = "risk-check";
+
+    // Plain apostrophes and quotes in the explanation, for people reading the output (it is never put in a web page).
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static bool Matches(string[] args) => args is [Name, ..];
 
@@ -33,7 +37,7 @@ public static class RiskCheckCommand
                 continue;
             }
             buffer.SetLength(0);
-            using (var writer = new Utf8JsonWriter(buffer))
+            using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
             {
                 if (!Write(writer, line, detector, out var problem))
                 {

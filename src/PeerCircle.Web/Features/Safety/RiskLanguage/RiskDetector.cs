@@ -36,6 +36,7 @@ public sealed class RiskDetector
         var risk = RiskText.From(text);
         var normal = BlankIdioms(risk.Normal);
         var matches = new List<RiskMatch>();
+        var spans = new List<(string Category, int Start, int End)>();
         foreach (var rule in RiskRules.All)
         {
             if (matches.Exists(m => m.Category == rule.Category) && rule.Category != RiskRules.SelfHarm)
@@ -45,13 +46,16 @@ public sealed class RiskDetector
             }
             for (var match = rule.Pattern.Match(normal); match.Success; match = match.NextMatch())
             {
+                var (start, end) = (match.Index, match.Index + match.Length);
+                if (spans.Exists(s => s.Category == rule.Category && s.Start < end && start < s.End))
+                {
+                    // The same words already explain this category ("end it all" and "want to end it").
+                    continue;
+                }
                 if (Counts(rule, risk, normal, match.Index, match.Length))
                 {
-                    var excerpt = risk.Excerpt(match.Index, match.Length);
-                    if (!matches.Exists(m => m.Category == rule.Category && m.Excerpt == excerpt))
-                    {
-                        matches.Add(new RiskMatch(rule.Category, excerpt, rule.Name));
-                    }
+                    spans.Add((rule.Category, start, end));
+                    matches.Add(new RiskMatch(rule.Category, risk.Excerpt(match.Index, match.Length), rule.Name));
                     break;
                 }
             }
