@@ -34,7 +34,7 @@ internal static class RiskRules
 
     public static readonly IReadOnlyList<string> Categories = [SelfHarm, HarmToOthers, AbuseNeglect, SevereDistress, MedicalAdvice];
 
-    private const RegexOptions Options = RegexOptions.Compiled | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
+    private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
 
     private static Regex R(string pattern) => new(pattern, Options, TimeSpan.FromSeconds(1));
 
