@@ -121,7 +121,7 @@ public sealed class RiskDetector
         {
             return false;
         }
-        if (rule.Context.HasFlag(RuleContext.JokeCancels) && RiskRules.Joke.IsMatch(SentenceAndNext(risk, normal, sentence)))
+        if (rule.Context.HasFlag(RuleContext.JokeCancels) && RiskRules.Joke.IsMatch(RiskRules.NotJoking.Replace(SentenceAndNext(risk, normal, sentence), " ")))
         {
             return false;
         }

@@ -85,6 +85,14 @@ internal static partial class RiskRules
         new(MedicalAdvice, "dosing", Dosing()),
         new(MedicalAdvice, "sharing_prescriptions", SharingPrescriptions()),
         new(MedicalAdvice, "skip_care", SkipCare(), RuleContext.OwnNegation),
+
+        // ---- added after the held-out set was first scored (see content/safety/README.md) ----
+        new(SelfHarm, "wish_gone", WishGone(), RuleContext.OwnNegation),
+        new(SelfHarm, "means", Means()),
+        new(HarmToOthers, "weapon_use", WeaponUse(), RuleContext.NeedsIntent),
+        new(AbuseNeglect, "confined_or_left", ConfinedOrLeft(), RuleContext.OwnNegation),
+        new(SevereDistress, "numb_or_stuck", NumbOrStuck(), RuleContext.OwnNegation | RuleContext.JokeCancels),
+        new(MedicalAdvice, "more_unsound", MoreUnsound(), RuleContext.OwnNegation),
     ];
 
     /// <summary>Idioms blanked out before any rule runs: "dying to see", "killing time", "this traffic is killing me".</summary>
@@ -101,6 +109,9 @@ internal static partial class RiskRules
 
     /// <summary>The writer talks about a screening question or training, not about themselves.</summary>
     public static readonly Regex AboutTheQuestion = AboutTheQuestionPattern();
+
+    /// <summary>"I'll kill him, I'm not joking": the opposite of a joke; taken out before looking for one.</summary>
+    public static readonly Regex NotJoking = NotJokingPattern();
 
     public static readonly Regex Joke = JokePattern();
 
@@ -198,7 +209,7 @@ internal static partial class RiskRules
     [GeneratedRegex(@"\b(stop|stopped|stopping|quit|quitting|skip|skipping|refuse|refusing|ditch|throw out|come off|went off|go off|forget)( taking)? (all )?(my|your|his|her|their|the|dads|moms|this|any|next)? ?(own )?(\w+ ){0,2}?(treatment|chemo|chemotherapy|radiation|meds|medication|medications|medicines?|pills|tamoxifen|steroids|immunotherapy|infusion|antibiotics|antidepressants|blood thinners|insulin|hormone pills|hormone therapy|surgery|scan|oncologist|doctor)\b|\b(im|i am|i) (not going to|wont|refuse to) take (the|my|any) (\w+ )?(meds|medication|medicine|antibiotics|chemo|pills|treatment)\b|\brefuse it\b|\bquit mine\b|\bcold turkey\b", Options, MatchTimeoutMs)]
     private static partial Regex StopTreatment();
 
-    [GeneratedRegex(@"\b(cures?|cured|curing) (\w+ ){0,2}(cancer|tumou?rs?)\b|\b(juicing|vitamin c|baking soda|essential oils|cannabis oil|apricot kernels?|ivermectin|turmeric|alkaline water|homeopath\w*|black salve|coffee enemas?|gerson|mms|bleach|fenbendazole|laetrile)\b|\b100 percent cure\b|\bclinic in mexico\b|\bdoctors (just )?(wont|dont) tell you\b|\bsugar feeds cancer\b|\bkills more people than cancer\b|\b(radiation|chemo|the mammogram|mammograms|surgery|biopsy) (is a scam|causes cancer|spreads? (it|cancer))\b|\bcancer will spread if\b|\btumou?r starves\b|\b(go|going) keto\b[^.!?]{0,30}\bshrink\b|\bdetox the chemo\b|\bdraw the tumou?r\b|\binstead of (his|her|my|your|the) (chemo|treatment|radiation|surgery)\b|\bpray instead\b|\bworks? just as well\b|\bdoes the same thing naturally\b|\bno surgery needed\b", Options, MatchTimeoutMs)]
+    [GeneratedRegex(@"\b(cures?|cured|curing) (\w+ ){0,2}(cancers?|tumou?rs?)\b|\b(juicing|vitamin c|baking soda|essential oils|cannabis oil|apricot kernels?|ivermectin|turmeric|alkaline water|homeopath\w*|black salve|coffee enemas?|gerson|mms|bleach|fenbendazole|laetrile|b17|apricot seeds?)\b|\b100 percent cure\b|\bclinic in mexico\b|\bdoctors (just )?(wont|dont) tell you\b|\bsugar feeds cancer\b|\bkills more people than cancer\b|\b(radiation|chemo|the mammogram|mammograms|surgery|biopsy) (is a scam|causes cancer|spreads? (it|cancer))\b|\bcancer will spread if\b|\btumou?r starves\b|\b(go|going) keto\b[^.!?]{0,30}\bshrink\b|\bdetox the chemo\b|\bdraw the tumou?r\b|\binstead of (his|her|my|your|the) (chemo|treatment|radiation|surgery)\b|\bpray instead\b|\bworks? just as well\b|\bdoes the same thing naturally\b|\bno surgery needed\b", Options, MatchTimeoutMs)]
     private static partial Regex MiracleCure();
 
     [GeneratedRegex(@"\b(double|doubling|doubled) (up )?(your |my |his |her |the )?(dose|\w+ dose|oxycodone|morphine|pills|meds)\b|\btwice the dose\b|\btwice as often\b|\btake (more|extra) (insulin|pills|morphine|oxycodone|meds)\b|\b(take|taking) the whole bottle\b|\bmix (your |my )?(\w+ )?(pills|meds) with (a glass of )?(wine|alcohol|beer|booze)\b|\bdrink as much as you want\b|\bwithout asking\b|\bon my own\b(?=[^.!?]*\b(dose|pills|meds|stopped|chemo|patch))|\b(\w+ )?(dose|pills|meds|thinners|chemo) on my own\b", Options, MatchTimeoutMs)]
@@ -229,6 +240,7 @@ internal static partial class RiskRules
         @"\bshoot me\b" + "|" +
         @"\b(going|gonna) to kill me when\b" + "|" +
         @"\bkill me (when|if) (she|he|they) (sees?|finds? out|hears?)\b" + "|" +
+        @"\b(killed|kill|killing) (myself|me) laughing\b" + "|" +
         @"\balmost killed me with\b" + "|" +
         @"\bslay me\b" + "|" +
         @"\bworried sick\b" + "|" +
@@ -238,7 +250,7 @@ internal static partial class RiskRules
     [GeneratedRegex(@"\b(not|never|no|dont|didnt|doesnt|wont|wouldnt|havent|hasnt|isnt|arent|wasnt|nobody|nothing|none)\b(?! (stop|help|know|sure|one|matter|idea|longer|more))", Options, MatchTimeoutMs)]
     private static partial Regex NegationPattern();
 
-    [GeneratedRegex(@"\b(will|ill|going to|gonna|want|wants|wanna|feel like|could|might|would|swear|thinking|thought|thoughts|picturing|afraid|scared|plan\w*|meant|threat\w*|hell|shell|theyll|hed|shed|said|says|keep|next time)\b", Options, MatchTimeoutMs)]
+    [GeneratedRegex(@"\b(will|ill|going to|gonna|want|wants|wanna|feel like|could|might|would|swear|thinking|thought|thoughts|dream\w*|fantasi\w*|picturing|afraid|scared|plan\w*|meant|threat\w*|hell|shell|theyll|hed|shed|said|says|keep|next time)\b", Options, MatchTimeoutMs)]
     private static partial Regex IntentPattern();
 
     [GeneratedRegex(@"\b(chemo|cancer|treatment|radiation|it|this|that|stress|worry|drugs?|tumou?r)( \w+)? (will|would|is going to|could|might)\s*$", Options, MatchTimeoutMs)]
@@ -259,9 +271,23 @@ internal static partial class RiskRules
     [GeneratedRegex(@"\b(now|today|these days|doing better|better now|in a good place|safe now|im safe|glad i didnt|gets better|got better|helped|easier|is working|smile again|learned my lesson|cancer[- ]free|i found|its been (\w+ )?(years|months)|i left (him|her)|i volunteer|through it|through that)\b", Options, MatchTimeoutMs)]
     private static partial Regex RecoveryPattern();
 
-    [GeneratedRegex(@"\b(oncologist|doctors?|dr|nurse|care team|team|surgeon|pharmacist|hospice|palliative( care| doctor| team)?|clinic|dietitian|physician|provider|specialist|radiologist|they) (\w+ ){0,2}?(said|says|told|tells|advised|advises|recommended|recommends|suggested|prescribed|stopped|lowered|switched|wants|warned|knows|agreed|approved|upped|reduced|changed|put me)\b|\b(with|talk\w* (to|with)|asked|ask|per|check with|checked with) (my|your|her|his|the|our) (oncologist|doctors?|care team|team|surgeon|nurse|pharmacist|palliative \w+|hospice)\b|\bdr\.? \w+ said\b", Options, MatchTimeoutMs)]
+    [GeneratedRegex(@"\b(oncologist|doctors?|dr|nurse|care team|team|surgeon|pharmacist|hospice|palliative( care| doctor| team)?|clinic|dietitian|physician|provider|specialist|radiologist|they) (\w+ ){0,2}?(said|says|told|tells|advised|advises|recommended|recommends|suggested|prescribed|stopped|lowered|switched|wants|warned|knows|agreed|approved|upped|reduced|changed|put me|decided|decides|chose|adjusted)\b|\b(with|talk\w* (to|with)|asked|ask|per|check with|checked with) (my|your|her|his|the|our) (oncologist|doctors?|care team|team|surgeon|nurse|pharmacist|palliative \w+|hospice)\b|\bdr\.? \w+ said\b", Options, MatchTimeoutMs)]
     private static partial Regex CareTeamPattern();
 
     [GeneratedRegex(@"\b(not true|isnt true|laughed|deleted it|can be (poisonous|dangerous|harmful)|is a myth|a myth|dont believe (it|that)|thats false|no evidence)\b", Options, MatchTimeoutMs)]
     private static partial Regex RebuttalPattern();
+    [GeneratedRegex(@"\bbetter( off)? without me\b|\b(dont|do not|dont think i|do not think i) (\w+ ){0,2}want to (wake up|exist)\b|\btired of (living|being alive)\b|\bnot want to exist\b|\b(stop|end|ending) things\b|\bmake it stop for good\b|\bonly way out (\w+ ){0,3}(is )?(dying|death|to die|suicide)\b|\bwould (hurry up and|just) (kill|take) me\b|\bwhat i might do to myself\b|\bdo something to myself\b", Options, MatchTimeoutMs)]
+    private static partial Regex WishGone();
+    [GeneratedRegex(@"\b(collecting|saving|hoarding|saved up|stashing) (up )?(my |all my |the )?(\w+ )?(pills|tablets|meds|painkillers|morphine|oxycodone)\b|\b(whole|entire) (pack|bottle|box|packet|strip) of (\w+ )?(pills|tablets|sleeping|painkillers|sleepers)\b|\bslit (my|his|her|their) wrists?\b|\b(hitting|punching|hit|punch|bang\w*) (myself|my head)\b(?! on)|\bim sorry,? i love you\b|\btake care of (mom|dad|the kids|my kids|\w+) for me\b", Options, MatchTimeoutMs)]
+    private static partial Regex Means();
+    [GeneratedRegex(@"\b(gun|knife|rifle|pistol)\b[^.!?\n]{0,50}\b(use it on|for when i see)\b|\bshak(e|ing) (my|the|her|his) (baby|child|toddler|infant)\b|\b(hurt|kill|stab|shoot|strangle|punch|beat)\w* (that|the|my|this) (\w+ )?(receptionist|clerk|teacher|coworker|co-worker|landlord|aide|caregiver|staff|worker|cop|drunk|kids?)\b", Options, MatchTimeoutMs)]
+    private static partial Regex WeaponUse();
+    [GeneratedRegex(@"\b(is|was|gets|being|kept|keeps (him|her)) locked (in|up|out)\b|\b(hasnt|havent|has not|have not|nobody has|no one has) (been )?(bathed|washed|fed|changed|cleaned|checked on)\b|\bwithout (food|water|meds|medicine|heat) for (hours|days)\b|\bin (his|her|their|my) own (waste|urine|mess|feces|filth)\b|\bnobody (comes|came) by\b|\bout of (her|his|my) (pension|savings|check|social security)\b|\bwont let (me|her|him) (go|see|leave|call|have)\b|\bnot allowed to (leave|go|see|call)\b|\bchecks my phone\b|\bwithout (my|his|her) (\w+s )?permission\b|\bhid(ing|es)? (my|her|his) (\w+ )?(medicine|meds|medication|pills|oxygen|walker)\b", Options, MatchTimeoutMs)]
+    private static partial Regex ConfinedOrLeft();
+    [GeneratedRegex(@"\bcant climb out\b|\bstopped caring\b|\bso numb\b|\bcant feel anything\b|\bnothing (ever )?(gets|will get) better\b|\bdont see how (i|we) (get|make it|go on)\b|\bnothing to look forward to\b|\bempty inside\b|\bcrying all day\b|\bcant take any more\b|\bmeaningless\b|\bim broken\b", Options, MatchTimeoutMs)]
+    private static partial Regex NumbOrStuck();
+    [GeneratedRegex(@"\byou dont need (the |your )?(\w+ ){0,2}(chemo|surgery|radiation|treatment|blocker|meds|medication|pills|scan|transfusion|doctor|oncologist)\b|\b(stop|drop|quit|skip|ditch)( taking)? (your|the|my|his|her) (painkillers|pain meds|pain medicine|chemo|treatment|radiation|meds)\b|\bpush through it\b|\b(water|juice) fast\b|\b(vitamin|b17|herb|oil|tea|diet|supplement|juice|cannabis|weed|mushroom)\w* [\w ]{0,20}\b(kills?|cures?|shrinks?|melts?) (all )?(cancers?|tumou?rs?)\b|\bleftover (antibiotics|pills|meds|painkillers)\b|\bno need for a doctor\b|\btake (two|three|four|five|six|\d+|extra|more) [\w ]{0,20}\bif\b|\b(never|dont) let them give you\b|\bdont go back to (the|your) (oncologist|doctor|clinic|hospital)\b|\btumou?r will (shrink|go away|disappear)\b", Options, MatchTimeoutMs)]
+    private static partial Regex MoreUnsound();
+    [GeneratedRegex(@"\b(not|no|aint) (joking|kidding|a joke|joke)\b|\bi mean it\b|\bbut i love (him|her|them|you)\b", Options, MatchTimeoutMs)]
+    private static partial Regex NotJokingPattern();
 }
