@@ -10,12 +10,16 @@ CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
 if (args.Length > 0 && args[0] == "micro")
 {
-    BenchmarkSwitcher.FromTypes([typeof(DirectoryMicroBenchmarks)]).Run(args[1..], MicroConfig.Create());
+    BenchmarkSwitcher.FromTypes([typeof(DirectoryMicroBenchmarks), typeof(RiskMicroBenchmarks)]).Run(args[1..], MicroConfig.Create());
     return 0;
 }
 if (args.Length > 0 && args[0] == "explain")
 {
     return ExplainCommand.Run(args[1..]);
+}
+if (args.Length > 0 && args[0] == "risk")
+{
+    return RiskLatency.Run(args[1..]);
 }
 if (args.Length > 0 && args[0] == "runner")
 {

@@ -9,10 +9,11 @@ using PeerCircle.Web.Features.Joining;
 using PeerCircle.Web.Features.Meetings;
 using PeerCircle.Web.Features.Members;
 using PeerCircle.Web.Features.Recruitment;
-using PeerCircle.Web.Features.Safety.Oversight;
 using PeerCircle.Web.Features.Safety.Cases;
-using PeerCircle.Web.Features.Safety.Signals;
+using PeerCircle.Web.Features.Safety.Oversight;
 using PeerCircle.Web.Features.Safety.Resources;
+using PeerCircle.Web.Features.Safety.RiskLanguage;
+using PeerCircle.Web.Features.Safety.Signals;
 using PeerCircle.Web.Features.Supervision;
 using PeerCircle.Web.Features.Training;
 using PeerCircle.Web.Features.Workshops;
@@ -24,6 +25,13 @@ using PeerCircle.Web.Infrastructure.Demo;
 using PeerCircle.Web.Infrastructure.Email;
 using PeerCircle.Web.Infrastructure.Localization;
 using PeerCircle.Web.Infrastructure.Security;
+
+// Commands that need no host, no database and no logging run before anything else (stdout stays theirs alone).
+if (RiskCheckCommand.Matches(args))
+{
+    Environment.ExitCode = await RiskCheckCommand.RunOnConsoleAsync();
+    return;
+}
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -40,15 +48,16 @@ builder.AddConsent();
 builder.AddMembers();
 builder.AddJoining();
 builder.AddMeetings();
-builder.AddSafetySignals();
 builder.AddRecruitment();
 builder.AddContact();
 builder.AddTraining();
 builder.AddWorkshops();
-builder.AddResources();
 builder.AddSupervision();
-builder.AddSafetyOversight();
+builder.AddRiskLanguage();
+builder.AddSafetySignals();
 builder.AddSafetyCases();
+builder.AddSafetyOversight();
+builder.AddResources();
 builder.AddAccountFeatures();
 builder.AddDemoProgram();
 builder.AddWebPlatform();

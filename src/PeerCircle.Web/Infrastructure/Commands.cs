@@ -6,7 +6,10 @@ using PeerCircle.Web.Infrastructure.Database;
 
 namespace PeerCircle.Web.Infrastructure;
 
-/// <summary>Command-line verbs: <c>dotnet run --project src/PeerCircle.Web -- create-coordinator --email X</c>.</summary>
+/// <summary>
+/// Command-line verbs: <c>dotnet run --project src/PeerCircle.Web -- create-coordinator --email X</c>. (<c>risk-check</c>
+/// needs no host and runs from Program.cs before the host is built: see <c>RiskCheckCommand</c>.)
+/// </summary>
 public static class Commands
 {
     public static async Task<bool> TryRunAsync(WebApplication app, string[] args)
@@ -23,7 +26,7 @@ public static class Commands
                 Environment.ExitCode = await CreateCoordinatorAsync(app, args);
                 return true;
             default:
-                await Console.Error.WriteLineAsync($"Unknown command '{args[0]}'. Known commands: create-coordinator.");
+                await Console.Error.WriteLineAsync($"Unknown command '{args[0]}'. Known commands: create-coordinator, risk-check.");
                 Environment.ExitCode = 2;
                 return true;
         }

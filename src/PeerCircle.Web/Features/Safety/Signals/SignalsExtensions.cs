@@ -10,7 +10,6 @@ public static class SignalsExtensions
             .Validate(o => o.FollowUpDistress is >= 1 and <= 10 && o.PriorityDistress is >= 1 and <= 10 && o.FollowUpDistress <= o.PriorityDistress,
                 "Safety:FollowUpDistress and Safety:PriorityDistress must be 1–10, follow-up not above priority.")
             .ValidateOnStart();
-        builder.Services.AddSingleton<RiskLanguage.RiskDetector>();
         builder.Services.AddScoped<SafetySignals>();
         builder.Services.AddScoped<RecordGriefCheckIn>();
         return builder;

@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
+
+namespace PeerCircle.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// <c>risk-check</c> run as its own process, as a scoring program would: JSON Lines in, exactly one JSON line out per
+/// input and nothing else on standard output, without a database.
+/// </summary>
+public class RiskCheckCommandTests
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task RiskCheck_WritesOneJsonLinePerInput_AndNothingElseOnStdout_WithoutADatabase()
+    {
+        var folder = Directory.CreateTempSubdirectory("peercircle-risk-check-").FullName;
+        var database = Path.Combine(folder, "never-created.db");
+        try
+        {
+            var input = new StringBuilder()
+                .AppendLine("""{"id": "a", "text": "I want to end it all."}""")
+                .AppendLine("""{"id": "b", "text": "I'm dying to see my grandkids this weekend!"}""")
+                .AppendLine()
+                .AppendLine("this is not json")
+                .AppendLine("""{"id": "d"}""")
+                .AppendLine("""{"id": 5, "text": "My oncologist said to stop the pills before surgery."}""")
+                .AppendLine("""{"id": "f", "text": "Tell your mom to skip chemo and try apricot kernels. He hits me when he's drunk."}""")
+                .ToString();
+
+            var (exitCode, stdout, stderr) = await RunAsync(folder, database, input);
+
+            Assert.True(exitCode == 0, stderr);
+            var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.Equal(6, lines.Length);
+            var results = lines.Select(line => JsonDocument.Parse(line).RootElement).ToList();
+            Assert.All(results, r => Assert.Equal(JsonValueKind.Object, r.ValueKind));
+
+            Assert.Equal("a", results[0].GetProperty("id").GetString());
+            Assert.Equal(["self_harm"], Categories(results[0]));
+            Assert.Equal("self_harm: 'end it all'", results[0].GetProperty("explanation").GetString());
+
+            Assert.Equal("b", results[1].GetProperty("id").GetString());
+            Assert.Empty(Categories(results[1]));
+
+            Assert.Equal(JsonValueKind.Null, results[2].GetProperty("id").ValueKind);
+            Assert.False(string.IsNullOrEmpty(results[2].GetProperty("error").GetString()));
+            Assert.Equal("d", results[3].GetProperty("id").GetString());
+            Assert.Contains("text", results[3].GetProperty("error").GetString(), StringComparison.Ordinal);
+
+            Assert.Equal("5", results[4].GetProperty("id").GetString());
+            Assert.Empty(Categories(results[4]));
+
+            Assert.Equal(["abuse_neglect", "medical_advice"], Categories(results[5]));
+
+            Assert.Contains("line 4", stderr, StringComparison.Ordinal);
+            Assert.False(File.Exists(database), "risk-check must not create or migrate a database.");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static string[] Categories(JsonElement result) =>
+        [.. result.GetProperty("categories").EnumerateArray().Select(c => c.GetString()!)];
+
+    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string workingFolder, string database, string input)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingFolder,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            StandardInputEncoding = new UTF8Encoding(false),
+            StandardOutputEncoding = Encoding.UTF8,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "PeerCircle.Web.dll"));
+        start.ArgumentList.Add("risk-check");
+        // Development with information logging: the settings most likely to put start-up noise on stdout.
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["Logging__LogLevel__Default"] = "Information";
+        start.Environment["Database__Provider"] = "Sqlite";
+        start.Environment["ConnectionStrings__Sqlite"] = $"Data Source={database}";
+        start.Environment["Demo__Seed"] = "true";
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the app.");
+        var stdout = process.StandardOutput.ReadToEndAsync(Cancel);
+        var stderr = process.StandardError.ReadToEndAsync(Cancel);
+        await process.StandardInput.WriteAsync(input.AsMemory(), Cancel);
+        process.StandardInput.Close();
+        await process.WaitForExitAsync(Cancel);
+        return (process.ExitCode, await stdout, await stderr);
+    }
+}

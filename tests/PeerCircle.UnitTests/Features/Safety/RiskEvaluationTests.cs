@@ -1,0 +1,132 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using PeerCircle.Web.Features.Safety.RiskLanguage;
+
+namespace PeerCircle.UnitTests.Features.Safety;
+
+/// <summary>
+/// The risk-language detector scored on the labeled set in content/safety/risk-eval.jsonl, against the issue's bars:
+/// self-harm recall ≥ 0.97 with precision ≥ 0.80; every other category recall ≥ 0.90 with precision ≥ 0.75.
+/// The per-category confusion figures go to the test output.
+/// </summary>
+public class RiskEvaluationTests
+{
+    private static readonly string[] Categories = ["self_harm", "harm_to_others", "abuse_neglect", "severe_distress", "medical_advice"];
+
+    [Fact]
+    public void EvaluationSet_HasAtLeast400MessagesAnd150HardNegatives_WithKnownCategories()
+    {
+        var set = Load("risk-eval.jsonl");
+
+        Assert.True(set.Count >= 400, $"{set.Count} messages");
+        Assert.True(set.Count(m => m.Id.StartsWith("hn-", StringComparison.Ordinal) && m.Categories.Count == 0) >= 150);
+        Assert.Equal(set.Count, set.Select(m => m.Id).Distinct().Count());
+        Assert.All(set, m => Assert.All(m.Categories, c => Assert.Contains(c, Categories)));
+        Assert.All(Categories, c => Assert.Contains(set, m => m.Categories.Contains(c)));
+    }
+
+    [Fact]
+    public void Detector_MeetsThePrecisionAndRecallBars_OnTheEvaluationSet()
+    {
+        var scores = Score(Load("risk-eval.jsonl"), out var report);
+        TestContext.Current.TestOutputHelper?.WriteLine(report);
+
+        var failures = new List<string>();
+        foreach (var (category, score) in scores)
+        {
+            var (minRecall, minPrecision) = category == "self_harm" ? (0.97, 0.80) : (0.90, 0.75);
+            if (score.Recall < minRecall || score.Precision < minPrecision)
+            {
+                failures.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"{category}: recall {score.Recall:0.000} (bar {minRecall}), precision {score.Precision:0.000} (bar {minPrecision})"));
+            }
+        }
+        Assert.True(failures.Count == 0, string.Join('\n', failures) + "\n" + report);
+    }
+
+    /// <summary>
+    /// Messages written after the rules and never used to change them: how the patterns do on phrasings they were not
+    /// written against. Reported, not held to the bars (see the issue notes).
+    /// </summary>
+    [Fact]
+    public void HeldOutSet_IsScoredAndReported()
+    {
+        var set = Load("risk-holdout.jsonl");
+        Score(set, out var report);
+        TestContext.Current.TestOutputHelper?.WriteLine("Held-out set (" + set.Count.ToString(CultureInfo.InvariantCulture) + " messages):\n" + report);
+
+        Assert.True(set.Count >= 100);
+    }
+
+    internal sealed record Labeled(string Id, string Text, IReadOnlyList<string> Categories);
+
+    internal sealed record CategoryScore(int TruePositives, int FalsePositives, int FalseNegatives, int TrueNegatives)
+    {
+        public double Precision => TruePositives + FalsePositives == 0 ? 1 : (double)TruePositives / (TruePositives + FalsePositives);
+
+        public double Recall => TruePositives + FalseNegatives == 0 ? 1 : (double)TruePositives / (TruePositives + FalseNegatives);
+    }
+
+    internal static List<Labeled> Load(string file)
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "content", "safety", file);
+        var set = new List<Labeled>();
+        foreach (var line in File.ReadLines(path))
+        {
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+            using var json = JsonDocument.Parse(line);
+            var root = json.RootElement;
+            set.Add(new Labeled(
+                root.GetProperty("id").GetString()!,
+                root.GetProperty("text").GetString()!,
+                [.. root.GetProperty("categories").EnumerateArray().Select(c => c.GetString()!)]));
+        }
+        return set;
+    }
+
+    internal static Dictionary<string, CategoryScore> Score(List<Labeled> set, out string report)
+    {
+        var detector = new RiskDetector();
+        var predicted = set.ToDictionary(m => m.Id, m => detector.Detect(m.Text));
+        var scores = new Dictionary<string, CategoryScore>();
+        var text = new StringBuilder();
+        text.AppendLine("| Category | TP | FP | FN | TN | Precision | Recall |");
+        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
+        foreach (var category in Categories)
+        {
+            int tp = 0, fp = 0, fn = 0, tn = 0;
+            foreach (var message in set)
+            {
+                var expected = message.Categories.Contains(category);
+                var found = predicted[message.Id].Categories.Contains(category);
+                (tp, fp, fn, tn) = (expected, found) switch
+                {
+                    (true, true) => (tp + 1, fp, fn, tn),
+                    (false, true) => (tp, fp + 1, fn, tn),
+                    (true, false) => (tp, fp, fn + 1, tn),
+                    _ => (tp, fp, fn, tn + 1),
+                };
+            }
+            var score = new CategoryScore(tp, fp, fn, tn);
+            scores[category] = score;
+            text.AppendLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {category} | {tp} | {fp} | {fn} | {tn} | {score.Precision:0.000} | {score.Recall:0.000} |"));
+        }
+        text.AppendLine("Disagreements:");
+        foreach (var message in set)
+        {
+            var found = predicted[message.Id];
+            if (!found.Categories.Order().SequenceEqual(message.Categories.Order()))
+            {
+                text.AppendLine(CultureInfo.InvariantCulture,
+                    $"  {message.Id} expected [{string.Join(", ", message.Categories)}] got [{string.Join(", ", found.Categories)}]: {message.Text} — {found.Explanation}");
+            }
+        }
+        report = text.ToString();
+        return scores;
+    }
+}
