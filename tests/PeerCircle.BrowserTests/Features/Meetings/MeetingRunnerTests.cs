@@ -111,7 +111,7 @@ public sealed class MeetingRunnerTests(BrowserFixture fixture)
         {
             var lead = await db.Users.SingleAsync(u => u.Email == "facilitator4@demo.local");
             var co = await db.Users.SingleAsync(u => u.Email == "facilitator5@demo.local");
-            var member = await db.Users.SingleAsync(u => u.Email == "member38@demo.local");
+            var member = await db.Users.SingleAsync(u => u.Email == "member36@demo.local");
             member.DisplayName = "Rosa T.";
             db.Groups.Add(new Group
             {
