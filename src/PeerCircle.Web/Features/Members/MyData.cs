@@ -72,7 +72,7 @@ public sealed class MyData(PeerCircleDb db, UserManager<PeerCircleUser> users, G
                 .Select(w => new { document = w.DocumentSlug, w.Version, w.WithdrawnAtUtc })
                 .ToListAsync(cancellationToken),
             checkIns = await db.MeetingCheckIns.AsNoTracking().Where(c => c.UserId == userId)
-                .Select(c => new { group = c.Group!.Name, meetingUtc = c.OccurrenceStartUtc, c.Distress, c.FeelingWord, c.NoteForFacilitator, c.RecordedAtUtc })
+                .Select(c => new { group = c.Group!.Name, meetingUtc = c.OccurrenceStartUtc, c.Distress, c.FeelingWord, c.NoteForFacilitator, thoughtsOfSelfHarm = c.ThoughtsOfSelfHarm, c.RecordedAtUtc })
                 .ToListAsync(cancellationToken),
             meetingFeedback = await db.MeetingFeedback.AsNoTracking().Where(f => f.UserId == userId)
                 .OrderBy(f => f.OccurrenceStartUtc)
@@ -96,6 +96,18 @@ public sealed class MyData(PeerCircleDb db, UserManager<PeerCircleUser> users, G
                     group = a.Group!.Name, meetingUtc = a.OccurrenceStartUtc, a.Name, status = a.Status.ToString(), via = a.Via.ToString(),
                     a.Turns, a.SpokenSeconds, a.Passes,
                 })
+                .ToListAsync(cancellationToken),
+            griefCheckIns = await db.GriefCheckIns.AsNoTracking().Where(g => g.MemberId == userId)
+                .OrderBy(g => g.CompletedAtUtc)
+                .Select(g => new { g.Answers, g.Score, g.SuggestsFollowUp, g.ThoughtsOfSelfHarm, g.CompletedAtUtc })
+                .ToListAsync(cancellationToken),
+            outsideReferrals = await db.OutsideReferrals.AsNoTracking().Where(r => r.MemberId == userId)
+                .OrderBy(r => r.ReferredOn)
+                .Select(r => new { resource = r.Resource!.Name, need = r.Need.ToString(), r.ReferredOn, r.FollowUpOn, outcome = r.Outcome.ToString(), r.OutcomeAtUtc })
+                .ToListAsync(cancellationToken),
+            resourcesSentToMe = await db.ResourceShares.AsNoTracking().Where(r => r.MemberId == userId)
+                .OrderBy(r => r.SentAtUtc)
+                .Select(r => new { resource = r.Resource!.Name, r.Message, r.SentAtUtc, r.SeenAtUtc })
                 .ToListAsync(cancellationToken),
             acknowledgements = await db.Acknowledgements.AsNoTracking().Where(a => a.UserId == userId)
                 .Select(a => new { kind = a.Kind.ToString(), group = a.Group == null ? null : a.Group.Name, a.Version, a.AcknowledgedAtUtc })

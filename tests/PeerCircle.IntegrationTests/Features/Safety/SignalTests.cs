@@ -129,6 +129,11 @@ public class SignalTests
         Assert.Contains("This is not a diagnosis", page, StringComparison.Ordinal);
         var signal = Assert.Single(await SignalsAboutAsync(app, memberId));
         Assert.Equal((SignalKind.GriefCheckIn, CasePriority.Routine, 28), (signal.Kind, signal.Priority, signal.Score));
+
+        // The member's own copy of their data holds the check-in.
+        using var export = System.Text.Json.JsonDocument.Parse(await member.GetStringAsync("/me/export.json", Cancel));
+        var grief = Assert.Single(export.RootElement.GetProperty("griefCheckIns").EnumerateArray());
+        Assert.Equal(28, grief.GetProperty("Score").GetInt32());
     }
 
     [Theory, AllProviders]
