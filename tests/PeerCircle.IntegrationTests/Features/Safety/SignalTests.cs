@@ -146,6 +146,33 @@ public class SignalTests
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
+    [Theory, AllProviders]
+    public async Task AFacilitator_NotesAConcernOutsideAMeeting_AndAClinicianIsAsked(DatabaseProvider provider)
+    {
+        await using var app = await PeerCircleAppFactory.StartAsync(provider, Cancel);
+        var maria = await app.UserIdAsync(PeerCircleAppFactory.MemberEmail, Cancel);
+        var dana = await app.UserIdAsync(PeerCircleAppFactory.FacilitatorEmail, Cancel);
+        var path = $"/facilitator/members/{maria}/concern";
+
+        using var other = app.CreateClientWithCookies();
+        await app.SignInAsync(other, "facilitator4@demo.local", totp: true, Cancel);
+        using var refused = await other.GetAsync(path, Cancel);
+        Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+
+        using var lead = app.CreateClientWithCookies();
+        await app.SignInAsync(lead, PeerCircleAppFactory.FacilitatorEmail, totp: true, Cancel);
+        using var missing = await PeerCircleAppFactory.SubmitFormAsync(lead, path, "concern", [new("Concern.Note", "She called me crying.")], Cancel);
+        Assert.Contains("Please choose what the concern is about.", PeerCircleAppFactory.VisibleTextOf(await missing.Content.ReadAsStringAsync(Cancel)), StringComparison.Ordinal);
+        Assert.Empty(await SignalsAboutAsync(app, maria));
+
+        using var saved = await PeerCircleAppFactory.SubmitFormAsync(lead, path, "concern",
+            [new("Concern.Kind", "SuspectedAbuse"), new("Concern.Urgent", "true"), new("Concern.Note", "She said her husband locked her out overnight.")], Cancel);
+
+        Assert.Contains("a clinician will follow up", PeerCircleAppFactory.VisibleTextOf(await saved.Content.ReadAsStringAsync(Cancel)), StringComparison.Ordinal);
+        var signal = Assert.Single(await SignalsAboutAsync(app, maria));
+        Assert.Equal((SignalKind.FacilitatorConcern, CasePriority.Urgent, dana), (signal.Kind, signal.Priority, signal.RaisedById));
+    }
+
     private static async Task SetLossAsync(PeerCircleAppFactory app, string memberId, DateOnly loss)
     {
         await using var scope = app.Services.CreateAsyncScope();

@@ -12,6 +12,7 @@ public static class SignalsExtensions
             .ValidateOnStart();
         builder.Services.AddScoped<SafetySignals>();
         builder.Services.AddScoped<RecordGriefCheckIn>();
+        builder.Services.AddScoped<RaiseConcern>();
         return builder;
     }
 }
