@@ -93,8 +93,8 @@ public class MeetingLogTests
         Assert.Contains("href=\"/supervision#debrief-now\"", shakenHtml, StringComparison.Ordinal);
         Assert.Contains("href=\"/supervision#check-in\"", shakenHtml, StringComparison.Ordinal);
         Assert.Contains("It sounds like this meeting shook you", PeerCircleAppFactory.VisibleTextOf(shakenHtml), StringComparison.Ordinal);
-        // A safety concern points to the coordinator until the safety route exists.
-        Assert.Contains("please tell your coordinator today", PeerCircleAppFactory.VisibleTextOf(shakenHtml), StringComparison.Ordinal);
+        // A safety incident says the clinicians already have the members' concerns, and names the coordinator for the rest.
+        Assert.Contains("have already gone to the program's clinicians", PeerCircleAppFactory.VisibleTextOf(shakenHtml), StringComparison.Ordinal);
         Assert.Contains("coordinator@demo.local", shakenHtml, StringComparison.Ordinal);
         Assert.Contains("href=\"/supervision#debrief-now\"", await tired.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
     }
