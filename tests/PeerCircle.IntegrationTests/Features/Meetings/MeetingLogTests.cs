@@ -133,7 +133,7 @@ public class MeetingLogTests
         Assert.NotEqual(HttpStatusCode.OK, memberLog.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, notYet.StatusCode);
         Assert.Contains("Luis R. Very distressed Urgent Very low today.", coordinatorPage, StringComparison.Ordinal);
-        Assert.Contains("please tell your coordinator today", coordinatorPage, StringComparison.Ordinal);
+        Assert.Contains("have already gone to the program's clinicians", coordinatorPage, StringComparison.Ordinal);
         Assert.Contains("Not written yet 0", coLeadList, StringComparison.Ordinal);
         Assert.True(await meeting.WithDbAsync(db => db.AuditEvents.AnyAsync(e => e.Action == AuditActions.MeetingConcernsViewed, Cancel)));
     }
