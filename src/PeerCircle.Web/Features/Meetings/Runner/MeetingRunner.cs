@@ -272,10 +272,15 @@ public sealed class MeetingRunner(
         {
             return text["Please choose in person, video or phone."];
         }
-        var view = await LoadAsync(meeting, recordRead: false, cancellationToken);
-        if (view.People.FirstOrDefault(p => string.Equals(p.Name, trimmed, StringComparison.CurrentCultureIgnoreCase)) is { } listed)
+        // The roster's names and everyone already listed for this meeting; nothing else of the view is needed here.
+        var groupId = meeting.Group.Id;
+        var names = await db.GroupMemberships.AsNoTracking()
+            .Where(m => m.GroupId == groupId && m.Status == MembershipStatus.Accepted).Select(m => m.User!.DisplayName)
+            .Concat(db.MeetingAttendances.AsNoTracking().Where(a => a.GroupId == groupId && a.OccurrenceStartUtc == meeting.Occurrence).Select(a => a.Name))
+            .ToListAsync(cancellationToken);
+        if (names.FirstOrDefault(n => string.Equals(n, trimmed, StringComparison.CurrentCultureIgnoreCase)) is { } listed)
         {
-            return text["{0} is already on the list. Mark them there, or add a last initial to tell two people apart.", listed.Name];
+            return text["{0} is already on the list. Mark them there, or add a last initial to tell two people apart.", listed];
         }
         var now = time.GetUtcNow().UtcDateTime;
         db.MeetingAttendances.Add(new MeetingAttendance
