@@ -1,43 +1,20 @@
-using System.Collections.Immutable;
+using PeerCircle.Web.Infrastructure.Live;
 
 namespace PeerCircle.Web.Features.Safety.Cases;
 
 /// <summary>
 /// Tells every open clinician queue that cases changed (a new signal, an acknowledgement, a resolution), so the queue
-/// updates within moments. In-process, like <see cref="Meetings.Runner.MeetingRoom"/>: one server per program.
+/// updates within moments. The same channels as <see cref="Meetings.Runner.MeetingRoom"/>, with one key.
 /// </summary>
 public sealed class CaseBoard
 {
-    private ImmutableList<Func<Task>> _listeners = [];
+    private const string Queue = "queue";
+    private readonly LiveChannels<string> _channels = new();
 
     /// <summary>Calls <paramref name="changed"/> after each change until the returned handle is disposed.</summary>
-    public IDisposable Listen(Func<Task> changed)
-    {
-        ImmutableInterlocked.Update(ref _listeners, list => list.Add(changed));
-        return new Subscription(() => ImmutableInterlocked.Update(ref _listeners, list => list.Remove(changed)));
-    }
+    public IDisposable Listen(Func<Task> changed) => _channels.Listen(Queue, changed);
 
-    public int ListenerCount => _listeners.Count;
+    public int ListenerCount => _channels.ListenerCount(Queue);
 
-    /// <summary>Announces a change; listeners run in the background so nobody waits on them.</summary>
-    public void Publish()
-    {
-        foreach (var listener in _listeners)
-        {
-            _ = Task.Run(listener);
-        }
-    }
-
-    private sealed class Subscription(Action dispose) : IDisposable
-    {
-        private int _disposed;
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref _disposed, 1) == 0)
-            {
-                dispose();
-            }
-        }
-    }
+    public void Publish() => _channels.Publish(Queue);
 }
