@@ -33,6 +33,7 @@ if (RiskCheckCommand.Matches(args))
     return;
 }
 
+DevelopmentDefaults.Apply();
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddDatabase();
