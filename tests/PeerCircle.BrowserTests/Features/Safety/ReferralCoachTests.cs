@@ -56,9 +56,22 @@ public sealed class ReferralCoachTests(BrowserFixture fixture)
         await Expect(referral).ToContainTextAsync($"Follow up on {followUp}");
         await Expect(referral).ToContainTextAsync("Needs rides to radiation on weekdays.");
 
-        // Later: how it went.
+        // Later: how it went. "Not yet" with a date already past is explained beside the date, and the summary leads there.
         await facilitator.VisitAsync("/facilitator");
         await facilitator.SubmitAsync(page.GetByRole(AriaRole.Link, new() { Name = "My referrals and follow-ups" }));
+        await referral.GetByLabel("Not yet", new() { Exact = true }).CheckAsync();
+        var nextFollowUp = referral.GetByLabel("If not yet: next follow-up date (optional)");
+        var yesterday = DateTime.UtcNow.Date.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        await nextFollowUp.FillAsync(yesterday);
+        await facilitator.SubmitAsync(referral.GetByRole(AriaRole.Button, new() { Name = "Save how it went" }));
+        const string PastDate = "Please choose a follow-up date from today to a year from now.";
+        await Expect(nextFollowUp).ToHaveAccessibleDescriptionAsync(PastDate);
+        await Expect(nextFollowUp).ToHaveValueAsync(yesterday);
+        await Expect(referral.GetByLabel("Not yet", new() { Exact = true })).ToBeCheckedAsync();
+        await page.GetByRole(AriaRole.Alert).GetByRole(AriaRole.Link, new() { Name = PastDate }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("#followup-\\d+$"));
+        await Expect(page.Locator(new Uri(page.Url).Fragment)).ToHaveCountAsync(1);
+        await Expect(referral.Locator(".badge")).ToHaveTextAsync("Waiting to hear");
         await referral.GetByLabel("Connected: they reached the service").CheckAsync();
         await referral.GetByLabel("Note (optional)").FillAsync("Her first ride is booked.");
         await facilitator.SubmitAsync(referral.GetByRole(AriaRole.Button, new() { Name = "Save how it went" }));
@@ -77,6 +90,12 @@ public sealed class ReferralCoachTests(BrowserFixture fixture)
         await send.GetByLabel("A short message (optional)").FillAsync("Here is the counseling service we talked about after the meeting.");
         await facilitator.SubmitAsync(send.GetByRole(AriaRole.Button, new() { Name = $"Send this resource to {MemberName}" }));
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"Sent. {MemberName} will see it on their PeerCircle page.");
+
+        // Someone who is not in one of her groups has no referral coach page, nor does a made-up id.
+        var stranger = await fixture.App.QueryAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions
+            .SingleAsync(db.Users.Where(u => u.Email == "member39@demo.local").Select(u => u.Id)));
+        await facilitator.VisitAsync($"/facilitator/referrals/new?member={Uri.EscapeDataString(stranger)}&need=transportation", expectedStatus: 404);
+        await facilitator.VisitAsync("/facilitator/referrals/new?member=not-a-member", expectedStatus: 404);
 
         await using var member = await fixture.NewVisitorAsync(phone: true);
         await member.SignInAsync(MemberEmail, BrowserTestApp.DemoPassword);
