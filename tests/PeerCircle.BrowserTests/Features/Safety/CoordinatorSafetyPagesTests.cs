@@ -94,6 +94,12 @@ public sealed class CoordinatorSafetyPagesTests(BrowserFixture fixture)
         await coordinator.SubmitAsync(page.GetByRole(AriaRole.Link, new() { Name = "Import from an HSDS file" }));
         await coordinator.SubmitAsync(page.GetByRole(AriaRole.Button, new() { Name = "Check and import" }));
         await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Please choose a file to upload.");
+        await page.GetByLabel("HSDS file (.json or .zip)").SetInputFilesAsync(new FilePayload
+        {
+            Name = "not-a-directory.json", MimeType = "application/json", Buffer = System.Text.Encoding.UTF8.GetBytes("{\"services\": [oops"),
+        });
+        await coordinator.SubmitAsync(page.GetByRole(AriaRole.Button, new() { Name = "Check and import" }));
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Nothing was imported.");
         await coordinator.SubmitAsync(page.GetByRole(AriaRole.Link, new() { Name = "Resource directory" }));
 
         // A new resource: the empty form says what to fix, then it is saved.

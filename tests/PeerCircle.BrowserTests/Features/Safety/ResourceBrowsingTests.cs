@@ -61,7 +61,9 @@ public sealed class ResourceBrowsingTests(BrowserFixture fixture)
         await page.GetByLabel("Language").SelectOptionAsync(new SelectOptionValue { Label = "Any language" });
         await page.GetByLabel("Your ZIP code, to include help near you").FillAsync("7703");
         await member.SubmitAsync(page.GetByRole(AriaRole.Button, new() { Name = "Show resources" }));
-        await Expect(page.GetByText("Please enter a five-digit ZIP code, like 77030.", new() { Exact = false })).ToBeVisibleAsync();
+        var zip = page.GetByLabel("Your ZIP code, to include help near you");
+        await Expect(zip).ToHaveAccessibleDescriptionAsync(new System.Text.RegularExpressions.Regex("^Please enter a five-digit ZIP code, like 77030."));
+        await Expect(zip).ToHaveAttributeAsync("aria-invalid", "true");
         await Expect(found).ToHaveTextAsync(["Road To Recovery"]);
 
         // All kinds of help: grief support is there, and no crisis line is repeated below the crisis box.
