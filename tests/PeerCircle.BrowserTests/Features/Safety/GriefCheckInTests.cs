@@ -44,11 +44,13 @@ public sealed class GriefCheckInTests(BrowserFixture fixture)
         await Expect(page.GetByRole(AriaRole.Note)).ToContainTextAsync("may bring up strong feelings");
         await Expect(page.GetByRole(AriaRole.Note)).ToContainTextAsync("This is not a test and not a diagnosis.");
         await Expect(page.GetByRole(AriaRole.Radio)).ToHaveCountAsync(0);
+        await PhoneLayout.ExpectFitsTheScreenAsync(page);
         await member.SubmitAsync(page.GetByRole(AriaRole.Link, new() { Name = "I'm ready to begin" }));
 
         // Sent half-answered: the page says which statements still need an answer and keeps the ones given.
         var statements = page.Locator("fieldset.scale");
         await Expect(statements).ToHaveCountAsync(7);
+        await PhoneLayout.ExpectFitsTheScreenAsync(page);
         await statements.Nth(0).GetByLabel("Nearly all the time").CheckAsync();
         await member.SubmitAsync(page.GetByRole(AriaRole.Button, new() { Name = "Send my answers" }));
         await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Please choose an answer for statement 2.");
@@ -68,6 +70,7 @@ public sealed class GriefCheckInTests(BrowserFixture fixture)
         await Expect(main).ToContainTextAsync("Talking with a grief counselor often helps with this.");
         await Expect(main).ToContainTextAsync("Someone from our clinical team will reach out to offer that.");
         await Expect(main).ToContainTextAsync("This is not a diagnosis");
+        await PhoneLayout.ExpectFitsTheScreenAsync(page);
         // A "no" to the safety question: no crisis box on this page.
         await Expect(page.GetByRole(AriaRole.Alert)).ToHaveCountAsync(0);
         await member.SubmitAsync(page.GetByRole(AriaRole.Link, new() { Name = "Back to My PeerCircle" }));

@@ -104,6 +104,7 @@ public sealed class ReferralCoachTests(BrowserFixture fixture)
         var card = sent.GetByRole(AriaRole.Article, new() { Name = "CancerCare" });
         await Expect(card).ToContainTextAsync("Here is the counseling service we talked about after the meeting.");
         await Expect(card).ToContainTextAsync("New");
+        await PhoneLayout.ExpectFitsTheScreenAsync(member.Page);
         await member.SubmitAsync(sent.GetByRole(AriaRole.Link, new() { Name = "See more help and resources" }));
         await Expect(member.Page.GetByRole(AriaRole.Heading, new() { Name = "Help and resources", Level = 1 })).ToBeVisibleAsync();
     }

@@ -25,6 +25,7 @@ public sealed class ResourceBrowsingTests(BrowserFixture fixture)
         await member.SubmitAsync(page.GetByRole(AriaRole.Link, new() { Name = "Help and resources outside PeerCircle: money, rides, counseling, grief and more" }));
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Help and resources", Level = 1 })).ToBeVisibleAsync();
         await ExpectCrisisLinesOnTopAsync(member);
+        await PhoneLayout.ExpectFitsTheScreenAsync(page);
         // With no ZIP code in their profile, only help that serves the whole country is listed.
         await Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync("Road To Recovery");
         await Expect(page.GetByRole(AriaRole.Main)).Not.ToContainTextAsync(LocalRides);
@@ -38,6 +39,7 @@ public sealed class ResourceBrowsingTests(BrowserFixture fixture)
         await Expect(page.GetByText("Showing help across the country, in TX, and near ZIP 77030.")).ToBeVisibleAsync();
         var found = ResultHeadings(page);
         await Expect(found).ToHaveTextAsync([LocalRides, "Road To Recovery"]);
+        await PhoneLayout.ExpectFitsTheScreenAsync(page);
         var local = page.GetByRole(AriaRole.Article, new() { Name = LocalRides });
         await Expect(local).ToContainTextAsync("Within 25 miles of ZIP 77030");
         await Expect(local.GetByRole(AriaRole.Link, new() { Name = "713-555-0188" })).ToHaveAttributeAsync("href", "tel:7135550188");
