@@ -74,5 +74,17 @@ public sealed class GriefCheckInTests(BrowserFixture fixture)
         // A "no" to the safety question: no crisis box on this page.
         await Expect(page.GetByRole(AriaRole.Alert)).ToHaveCountAsync(0);
         await member.SubmitAsync(page.GetByRole(AriaRole.Link, new() { Name = "Back to My PeerCircle" }));
+
+        // Some months on, lighter answers: no follow-up is suggested, and she is told she can come back to it.
+        await member.SubmitAsync(page.GetByRole(AriaRole.Link, new() { Name = "Take the grief check-in (about 3 minutes)" }));
+        await member.SubmitAsync(page.GetByRole(AriaRole.Link, new() { Name = "I'm ready to begin" }));
+        for (var i = 0; i < 7; i++)
+        {
+            await statements.Nth(i).GetByLabel(i < 3 ? "Sometimes" : "A little").CheckAsync();
+        }
+        await page.GetByLabel("I'd rather not say").CheckAsync();
+        await member.SubmitAsync(page.GetByRole(AriaRole.Button, new() { Name = "Send my answers" }));
+        await Expect(main).ToContainTextAsync("Your answers don't point to a need for extra help right now.");
+        await Expect(main).Not.ToContainTextAsync("grief counselor often helps");
     }
 }
