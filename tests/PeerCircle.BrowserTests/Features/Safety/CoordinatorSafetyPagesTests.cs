@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using PeerCircle.BrowserTests.Infrastructure;
 
 namespace PeerCircle.BrowserTests.Features.Safety;
@@ -125,7 +126,7 @@ public sealed class CoordinatorSafetyPagesTests(BrowserFixture fixture)
         var listed = page.GetByRole(AriaRole.Row).Filter(new() { HasText = Name });
         await Expect(listed).ToContainTextAsync("In OR");
         await Expect(listed).ToContainTextAsync("Review due");
-        await coordinator.SubmitAsync(page.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex(@"^Resource review \(\d+ due\)$") }));
+        await coordinator.SubmitAsync(page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex(@"^Resource review \(\d+ due\)$") }));
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Resource review", Level = 1 })).ToBeVisibleAsync();
         await coordinator.SubmitAsync(page.GetByRole(AriaRole.Button, new() { Name = $"Mark reviewed today: {Name}" }));
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Marked as reviewed today.");

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
 using PeerCircle.BrowserTests.Infrastructure;
 
 namespace PeerCircle.BrowserTests.Features.Safety;
@@ -69,7 +71,7 @@ public sealed class ReferralCoachTests(BrowserFixture fixture)
         await Expect(nextFollowUp).ToHaveValueAsync(yesterday);
         await Expect(referral.GetByLabel("Not yet", new() { Exact = true })).ToBeCheckedAsync();
         await page.GetByRole(AriaRole.Alert).GetByRole(AriaRole.Link, new() { Name = PastDate }).ClickAsync();
-        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("#followup-\\d+$"));
+        await Expect(page).ToHaveURLAsync(new Regex("#followup-\\d+$"));
         await Expect(page.Locator(new Uri(page.Url).Fragment)).ToHaveCountAsync(1);
         await Expect(referral.Locator(".badge")).ToHaveTextAsync("Waiting to hear");
         await referral.GetByLabel("Connected: they reached the service").CheckAsync();
@@ -92,8 +94,7 @@ public sealed class ReferralCoachTests(BrowserFixture fixture)
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"Sent. {MemberName} will see it on their PeerCircle page.");
 
         // Someone who is not in one of her groups has no referral coach page, nor does a made-up id.
-        var stranger = await fixture.App.QueryAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions
-            .SingleAsync(db.Users.Where(u => u.Email == "member39@demo.local").Select(u => u.Id)));
+        var stranger = await fixture.App.QueryAsync(db => db.Users.Where(u => u.Email == "member39@demo.local").Select(u => u.Id).SingleAsync());
         await facilitator.VisitAsync($"/facilitator/referrals/new?member={Uri.EscapeDataString(stranger)}&need=transportation", expectedStatus: 404);
         await facilitator.VisitAsync("/facilitator/referrals/new?member=not-a-member", expectedStatus: 404);
 

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using PeerCircle.BrowserTests.Infrastructure;
 
 namespace PeerCircle.BrowserTests.Features.Safety;
@@ -64,7 +65,7 @@ public sealed class ResourceBrowsingTests(BrowserFixture fixture)
         await page.GetByLabel("Your ZIP code, to include help near you").FillAsync("7703");
         await member.SubmitAsync(page.GetByRole(AriaRole.Button, new() { Name = "Show resources" }));
         var zip = page.GetByLabel("Your ZIP code, to include help near you");
-        await Expect(zip).ToHaveAccessibleDescriptionAsync(new System.Text.RegularExpressions.Regex("^Please enter a five-digit ZIP code, like 77030."));
+        await Expect(zip).ToHaveAccessibleDescriptionAsync(new Regex("^Please enter a five-digit ZIP code, like 77030."));
         await Expect(zip).ToHaveAttributeAsync("aria-invalid", "true");
         await Expect(found).ToHaveTextAsync(["Road To Recovery"]);
 
