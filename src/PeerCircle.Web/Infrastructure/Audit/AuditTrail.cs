@@ -151,6 +151,10 @@ public static class AuditActions
     public const string ReferralsViewed = "safety.referrals-viewed";
     public const string ResourceSent = "safety.resource-sent";
     public const string SentResourceSeen = "safety.sent-resource-seen";
+    public const string OutcomesInstrumentAdded = "outcomes.instrument-added";
+    public const string OutcomesInstrumentImported = "outcomes.instrument-imported";
+    public const string OutcomesSchedulePointAdded = "outcomes.schedule-point-added";
+    public const string OutcomesSchedulePointRemoved = "outcomes.schedule-point-removed";
 
     public static readonly IReadOnlyList<string> All =
     [
@@ -175,6 +179,7 @@ public static class AuditActions
         GriefCheckInRecorded,
         ResourceAdded, ResourceChanged, ResourcesImported, ResourcesExported, ReferralCoachOpened, ReferralRecorded,
         ReferralOutcomeRecorded, ReferralsViewed, ResourceSent, SentResourceSeen,
+        OutcomesInstrumentAdded, OutcomesInstrumentImported, OutcomesSchedulePointAdded, OutcomesSchedulePointRemoved,
     ];
 }
 
