@@ -99,7 +99,7 @@ public static class OutcomesScenario
         var centroids = ZipCentroids.Load(Path.Combine(repoRoot, ZipCentroids.RelativePath));
         var database = await OutcomesSeeder.CreateDatabaseAsync(options, workDir);
         Console.WriteLine($"Seeding {options.Members:N0} members and {options.Responses:N0} survey responses into {database.Description}...");
-        var seed = await OutcomesSeeder.SeedAsync(database, options, centroids);
+        var seed = await OutcomesSeeder.SeedAsync(database, options, centroids, repoRoot);
         Console.WriteLine($"  seeded {seed.TotalRows:N0} rows in {seed.Insert.TotalSeconds:F1} s "
             + $"(+ {seed.Migrate.TotalSeconds:F1} s schema, {seed.Analyze.TotalSeconds:F1} s {(database.Provider == DatabaseProvider.Postgres ? "VACUUM ANALYZE" : "checkpoint")}); size {seed.DatabaseSize}");
         if (options.DatabaseSql.Count > 0)

@@ -12,6 +12,7 @@ using PeerCircle.Data.Members;
 using PeerCircle.Data.Outcomes;
 using PeerCircle.Data.Safety;
 using PeerCircle.Data.Supervision;
+using PeerCircle.Web.Features.Outcomes.Instruments;
 
 namespace PeerCircle.Benchmarks.Outcomes;
 
@@ -37,19 +38,6 @@ public static class OutcomesSeeder
     public const string CoordinatorEmail = "bench-coordinator@bench.local";
     public const string CoordinatorPassword = "bench outcomes coordinator password";
     public const string TotpSecret = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
-
-    /// <summary>The instruments: key, title, and per scale (key, items, item range, higher is better).</summary>
-    internal static readonly BenchInstrument[] Instruments =
-    [
-        new("peer-support-benefits", "Peer Support Benefits", [
-            new("hope", 3, 0, 10, true), new("support", 3, 0, 10, true), new("motivation", 2, 0, 10, true),
-            new("self_esteem_efficacy", 3, 0, 10, true), new("sense_of_control", 2, 0, 10, true),
-            new("belonging", 3, 0, 10, true), new("quality_of_life", 1, 0, 10, true)]),
-        new("bench-distress", "Distress check (bench)", [new("distress", 1, 0, 10, false)]),
-        new("bench-loneliness", "Loneliness, three questions (bench)", [new("loneliness", 3, 1, 3, false)]),
-        new("bench-wellbeing", "Well-being, five questions (bench)", [new("wellbeing", 5, 0, 5, true)]),
-        new("bench-coping", "Coping and confidence (bench)", [new("coping", 2, 1, 5, true), new("confidence", 2, 1, 5, true)]),
-    ];
 
     private static readonly string[] FirstNames =
     [
@@ -117,7 +105,7 @@ public static class OutcomesSeeder
         return new PeerCircleDb(builder.Options);
     }
 
-    public static async Task<OutcomesSeedResult> SeedAsync(OutcomesDatabase database, OutcomesOptions options, ZipCentroids centroids)
+    public static async Task<OutcomesSeedResult> SeedAsync(OutcomesDatabase database, OutcomesOptions options, ZipCentroids centroids, string repoRoot)
     {
         var clock = Stopwatch.StartNew();
         await using (var db = OpenContext(database))
@@ -133,7 +121,7 @@ public static class OutcomesSeeder
         Console.WriteLine($"  schema through the app's migrations in {migrate.TotalSeconds:F1} s");
 
         clock.Restart();
-        var plan = new ProgramPlan(options, centroids);
+        var plan = new ProgramPlan(options, centroids, BenchInstruments.Load(repoRoot));
         var rows = new List<(string, long)>();
         IModel model;
         await using (var db = OpenContext(database))
@@ -201,10 +189,6 @@ public static class OutcomesSeeder
         command.ExecuteNonQuery();
     }
 
-    internal sealed record BenchScale(string Key, int Items, int ItemMin, int ItemMax, bool HigherIsBetter);
-
-    internal sealed record BenchInstrument(string Key, string Title, BenchScale[] Scales);
-
     /// <summary>One member's life in the program, drawn up front; the tables are written from these.</summary>
     private sealed class MemberPlan
     {
@@ -242,10 +226,12 @@ public static class OutcomesSeeder
         private readonly List<string> _allZips;
         private readonly Guid[] _resourceIds;
         private readonly Dictionary<string, string> _roleIds;
+        private readonly IReadOnlyList<BenchInstrument> _instruments;
 
-        public ProgramPlan(OutcomesOptions options, ZipCentroids centroids)
+        public ProgramPlan(OutcomesOptions options, ZipCentroids centroids, IReadOnlyList<BenchInstrument> instruments)
         {
             _options = options;
+            _instruments = instruments;
             var random = new Random(options.Seed);
             _allZips = centroids.Rows.Select(r => r.Zip).ToList();
             _zipsByPrefix = centroids.Rows.GroupBy(r => r.Zip[..3]).ToDictionary(g => g.Key, g => g.Select(r => r.Zip).ToArray());
@@ -387,7 +373,8 @@ public static class OutcomesSeeder
             }
         }
 
-        private static Random MemberRandom(int seed, int member, int stream) => new(HashCode.Combine(seed, member, stream));
+        /// <summary>A generator per member and purpose, the same in every process (unlike <see cref="HashCode"/>).</summary>
+        private static Random MemberRandom(int seed, int member, int stream) => new(unchecked((seed * 1_000_003) + (member * 7919) + stream));
 
         public IEnumerable<IdentityRole> RoleRows() =>
             _roleIds.Select(r => new IdentityRole(r.Key) { Id = r.Value, NormalizedName = r.Key.ToUpperInvariant(), ConcurrencyStamp = r.Value });
@@ -706,19 +693,20 @@ public static class OutcomesSeeder
 
         public IEnumerable<Instrument> InstrumentRows()
         {
-            for (var i = 0; i < Instruments.Length; i++)
+            for (var i = 0; i < _instruments.Count; i++)
             {
-                var (questionnaire, scoring) = InstrumentJson.For(Instruments[i]);
+                var definition = _instruments[i].Definition;
                 yield return new Instrument
                 {
                     Id = i + 1,
-                    Key = Instruments[i].Key,
-                    Version = "1",
-                    Title = Instruments[i].Title,
-                    QuestionnaireJson = questionnaire,
-                    ScoringJson = scoring,
+                    Key = definition.Key,
+                    Version = definition.Version,
+                    Title = definition.Title,
+                    Description = definition.Description,
+                    QuestionnaireJson = _instruments[i].QuestionnaireJson,
+                    ScoringJson = _instruments[i].ScoringJson,
                     Origin = i == 0 ? InstrumentOrigin.ProgramAuthored : InstrumentOrigin.Imported,
-                    LicenseNote = i == 0 ? null : "Bench data only.",
+                    LicenseNote = i == 0 ? null : "Made up for the benchmark.",
                     Active = true,
                     ImportedById = i == 0 ? null : _coordinatorId,
                     CreatedAtUtc = _now.AddDays(-800),
@@ -729,7 +717,7 @@ public static class OutcomesSeeder
         public IEnumerable<SurveySchedulePoint> SchedulePoints()
         {
             string[] labels = ["Baseline", "8 weeks", "3 months", "6 months"];
-            for (var i = 0; i < Instruments.Length; i++)
+            for (var i = 0; i < _instruments.Count; i++)
             {
                 for (var t = 0; t < TimePoints.Length; t++)
                 {
@@ -767,14 +755,16 @@ public static class OutcomesSeeder
         {
             var total = 0;
             var answers = new StringBuilder();
+            var itemAnswers = new Dictionary<string, AnswerValue>(StringComparer.Ordinal);
             foreach (var member in _members)
             {
                 var random = MemberRandom(_options.Seed, member.Index, 9);
-                for (var i = 0; i < Instruments.Length; i++)
+                for (var i = 0; i < _instruments.Count; i++)
                 {
-                    var instrument = Instruments[i];
+                    var instrument = _instruments[i];
                     // The member's starting point on each scale, and how much each follow-up moves it.
                     var baseline = instrument.Scales.Select(_ => Normal(random)).ToArray();
+                    var higherIsBetter = instrument.Scales.Select(sc => sc.Rule.HigherIsBetter).ToArray();
                     for (var t = 0; t < TimePoints.Length; t++)
                     {
                         if (total >= _options.Responses)
@@ -814,50 +804,49 @@ public static class OutcomesSeeder
                         if (status is SurveyStatus.Completed or SurveyStatus.InProgress)
                         {
                             var timeFactor = days switch { 0 => 0, 56 => 0.7, 91 => 0.9, _ => 1.0 };
+                            itemAnswers.Clear();
                             for (var s = 0; s < instrument.Scales.Length; s++)
                             {
-                                var scale = instrument.Scales[s];
-                                var range = scale.ItemMax - scale.ItemMin;
                                 // In standard deviations: a small average gain, more with more meetings, noise on top.
                                 var gain = timeFactor * (0.12 + (0.035 * Math.Min(meetings ?? 0, 16)) + (member.Responsiveness * 0.5));
-                                var z = baseline[s] + (scale.HigherIsBetter ? gain : -gain) + (t == 0 ? 0 : 0.55 * Normal(random));
-                                var centre = scale.ItemMin + (range * (0.5 + (0.18 * z)));
-                                var answered = 0;
-                                var sum = 0.0;
-                                for (var k = 0; k < scale.Items; k++)
+                                var z = baseline[s] + (higherIsBetter[s] ? gain : -gain) + (t == 0 ? 0 : 0.55 * Normal(random));
+                                foreach (var item in instrument.Scales[s].Items)
                                 {
-                                    if (status == SurveyStatus.InProgress && random.NextDouble() < 0.5)
+                                    if ((status == SurveyStatus.InProgress && random.NextDouble() < 0.5) || random.NextDouble() < 0.01)
                                     {
-                                        continue;
+                                        continue; // not answered (yet)
                                     }
-                                    if (random.NextDouble() < 0.01)
+                                    var range = item.Max - item.Min;
+                                    var centre = item.Min + (range * (0.5 + (0.18 * z)));
+                                    var value = (int)Math.Clamp(Math.Round(centre + (range * 0.1 * Normal(random))), item.Min, item.Max);
+                                    if (item.Reversed)
                                     {
-                                        continue; // skipped item
+                                        value = item.Max + item.Min - value;
                                     }
-                                    var item = (int)Math.Clamp(Math.Round(centre + (range * 0.1 * Normal(random))), scale.ItemMin, scale.ItemMax);
-                                    answered++;
-                                    sum += item;
+                                    itemsAnswered++;
                                     if (withAnswers)
                                     {
-                                        if (answers.Length > 1)
-                                        {
-                                            answers.Append(',');
-                                        }
-                                        answers.Append(CultureInfo.InvariantCulture, $"\"{scale.Key}_{k + 1}\":{item}");
+                                        answers.Append(answers.Length > 1 ? "," : "").Append(CultureInfo.InvariantCulture, $"\"{item.LinkId}\":{value}");
+                                    }
+                                    else
+                                    {
+                                        itemAnswers[item.LinkId] = AnswerValue.Of(value);
                                     }
                                 }
-                                itemsAnswered += answered;
-                                if (status == SurveyStatus.Completed && !withAnswers)
+                            }
+                            if (status == SurveyStatus.Completed && !withAnswers)
+                            {
+                                // Scored by the app's own scorer, as a completed survey is.
+                                foreach (var score in InstrumentScorer.Score(instrument.Definition, itemAnswers))
                                 {
-                                    var minimum = Math.Max(1, (scale.Items + 1) / 2);
                                     scores.Add(new SurveyScore
                                     {
                                         ResponseId = responseId,
                                         InstrumentId = i + 1,
                                         MemberId = member.Id,
                                         DaysAfterJoining = days,
-                                        Scale = scale.Key,
-                                        Value = answered >= minimum ? Math.Round(sum / answered, 2) : null,
+                                        Scale = score.Scale,
+                                        Value = score.Value,
                                         CompletedAtUtc = completedAt!.Value,
                                     });
                                 }
