@@ -151,6 +151,12 @@ public static class AuditActions
     public const string ReferralsViewed = "safety.referrals-viewed";
     public const string ResourceSent = "safety.resource-sent";
     public const string SentResourceSeen = "safety.sent-resource-seen";
+    public const string OutcomesDashboardViewed = "outcomes.dashboard-viewed";
+    public const string OutcomesCsvExported = "outcomes.csv-exported";
+    public const string OutcomesMemberFhirExported = "outcomes.member-fhir-exported";
+    public const string OutcomesResearchExported = "outcomes.research-exported";
+    public const string OutcomesResearchConsentGiven = "outcomes.research-consent-given";
+    public const string OutcomesResearchConsentWithdrawn = "outcomes.research-consent-withdrawn";
 
     public static readonly IReadOnlyList<string> All =
     [
@@ -175,6 +181,8 @@ public static class AuditActions
         GriefCheckInRecorded,
         ResourceAdded, ResourceChanged, ResourcesImported, ResourcesExported, ReferralCoachOpened, ReferralRecorded,
         ReferralOutcomeRecorded, ReferralsViewed, ResourceSent, SentResourceSeen,
+        OutcomesDashboardViewed, OutcomesCsvExported, OutcomesMemberFhirExported, OutcomesResearchExported,
+        OutcomesResearchConsentGiven, OutcomesResearchConsentWithdrawn,
     ];
 }
 
