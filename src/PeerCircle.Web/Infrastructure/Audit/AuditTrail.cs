@@ -155,6 +155,12 @@ public static class AuditActions
     public const string OutcomesInstrumentImported = "outcomes.instrument-imported";
     public const string OutcomesSchedulePointAdded = "outcomes.schedule-point-added";
     public const string OutcomesSchedulePointRemoved = "outcomes.schedule-point-removed";
+    public const string OutcomesDashboardViewed = "outcomes.dashboard-viewed";
+    public const string OutcomesCsvExported = "outcomes.csv-exported";
+    public const string OutcomesMemberFhirExported = "outcomes.member-fhir-exported";
+    public const string OutcomesResearchExported = "outcomes.research-exported";
+    public const string OutcomesResearchConsentGiven = "outcomes.research-consent-given";
+    public const string OutcomesResearchConsentWithdrawn = "outcomes.research-consent-withdrawn";
 
     public static readonly IReadOnlyList<string> All =
     [
@@ -180,6 +186,8 @@ public static class AuditActions
         ResourceAdded, ResourceChanged, ResourcesImported, ResourcesExported, ReferralCoachOpened, ReferralRecorded,
         ReferralOutcomeRecorded, ReferralsViewed, ResourceSent, SentResourceSeen,
         OutcomesInstrumentAdded, OutcomesInstrumentImported, OutcomesSchedulePointAdded, OutcomesSchedulePointRemoved,
+        OutcomesDashboardViewed, OutcomesCsvExported, OutcomesMemberFhirExported, OutcomesResearchExported,
+        OutcomesResearchConsentGiven, OutcomesResearchConsentWithdrawn,
     ];
 }
 
