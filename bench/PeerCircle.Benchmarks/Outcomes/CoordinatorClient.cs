@@ -58,7 +58,9 @@ public sealed partial class CoordinatorClient : IDisposable
         var clock = Stopwatch.StartNew();
         using var response = await _client.GetAsync(new Uri(path, UriKind.Relative), cancellationToken);
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
-        return (response.StatusCode, clock.Elapsed.TotalMilliseconds, body);
+        var ms = clock.Elapsed.TotalMilliseconds;
+        // A redirect's body is empty: say where it pointed.
+        return (response.StatusCode, ms, response.Headers.Location is { } to ? $"(redirect to {to})" : body);
     }
 
     private async Task<string> GetOkAsync(string path, CancellationToken cancellationToken)

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using PeerCircle.Data;
+using PeerCircle.Web.Features.Outcomes.Reports;
 
 namespace PeerCircle.Benchmarks.Outcomes;
 
@@ -33,6 +34,7 @@ public static class OutcomesScenario
     public static readonly (string Name, string Path, string MustContain)[] Pages =
     [
         ("Outcomes dashboard", "/coordinator/outcomes", "</html>"),
+        ("Dashboard CSV export", "/coordinator/outcomes/export.csv", ","),
     ];
 
     public static async Task<int> MainAsync(string[] args)
@@ -108,10 +110,12 @@ public static class OutcomesScenario
         }
         if (options.SeedOnly)
         {
-            var seedReport = Report(options, seed, [], null, null);
+            var seedReport = Report(options, seed, null, [], null, null);
             await WriteReportAsync(options, seedReport, cancellationToken);
             return 0;
         }
+
+        var analysis = await TimeAnalysisAsync(options, database, cancellationToken);
 
         var appDll = options.AppDll
             ?? Path.Combine(repoRoot, "src", "PeerCircle.Web", "bin", "Release", "net10.0", "PeerCircle.Web.dll");
@@ -152,7 +156,8 @@ public static class OutcomesScenario
                 Console.WriteLine($"  {(warm ? "warm-up" : "measured"),-8} GET {path}: {(int)status} in {ms:F0} ms, {body.Length / 1024.0:F0} KB");
                 if (status != HttpStatusCode.OK || !body.Contains(mustContain, StringComparison.Ordinal))
                 {
-                    errors.Add($"{(int)status}{(status == HttpStatusCode.OK ? $" without '{mustContain}'" : "")}");
+                    errors.Add($"{(int)status}{(status == HttpStatusCode.OK ? $" without '{mustContain}'" : $" {body[..Math.Min(body.Length, 120)]}")}");
+                    Console.WriteLine($"    {errors[^1]}");
                     if (errors.Count == 1)
                     {
                         await File.WriteAllTextAsync(Path.Combine(workDir, $"failed-{timings.Count}.html"), body, cancellationToken);
@@ -173,7 +178,7 @@ public static class OutcomesScenario
         {
             throw new InvalidOperationException($"The app stopped during the run. Log tail:\n{server.LogTail(30)}");
         }
-        var report = Report(options, seed, timings, serverCpu, peakMb);
+        var report = Report(options, seed, analysis, timings, serverCpu, peakMb);
         await WriteReportAsync(options, report, cancellationToken);
         var met = timings.All(t => t.Errors.Count == 0 && t.Ms.Count > 0)
             && (database.Provider != DatabaseProvider.Postgres || timings.All(t => t.Percentile(95) < TargetMs));
@@ -208,7 +213,36 @@ public static class OutcomesScenario
         }
     }
 
-    private static string Report(OutcomesOptions options, OutcomesSeedResult seed, IReadOnlyList<PageTiming> timings,
+    /// <summary>
+    /// The benefit analysis by itself, in this process, through the app's own classes on the seeded database: every
+    /// scale × follow-up point with dose bands, for the dashboard's default range (the last 12 months).
+    /// </summary>
+    private static async Task<PageTiming> TimeAnalysisAsync(OutcomesOptions options, OutcomesDatabase database, CancellationToken cancellationToken)
+    {
+        var samples = new List<double>();
+        var rowsShown = 0;
+        var pairs = 0;
+        for (var round = 0; round < options.WarmupRounds + options.Rounds; round++)
+        {
+            var clock = Stopwatch.StartNew();
+            await using var db = OutcomesSeeder.OpenContext(database);
+            var filter = ReportFilter.Parse(null, null, null, DateTime.UtcNow);
+            var instruments = await new OutcomeScales(db).InstrumentsAsync(cancellationToken);
+            var rows = await new BenefitAnalysis(db).BuildAsync(filter, instruments, cancellationToken);
+            var ms = clock.Elapsed.TotalMilliseconds;
+            rowsShown = rows.Count(r => !r.Suppressed);
+            pairs = rows.Sum(r => r.Pairs ?? 0);
+            Console.WriteLine($"  {(round < options.WarmupRounds ? "warm-up" : "measured"),-8} benefit analysis in-process: {rows.Count} rows ({rowsShown} shown, {pairs:N0} pairs) in {ms:F0} ms");
+            if (round >= options.WarmupRounds)
+            {
+                samples.Add(ms);
+            }
+        }
+        return new PageTiming($"Benefit analysis in-process ({rowsShown} scale × follow-up rows, {pairs:N0} baseline–follow-up pairs)",
+            "BenefitAnalysis.BuildAsync", samples, 0, []);
+    }
+
+    private static string Report(OutcomesOptions options, OutcomesSeedResult seed, PageTiming? analysis, IReadOnlyList<PageTiming> timings,
         TimeSpan? serverCpu, long? peakMb)
     {
         var text = new StringBuilder();
@@ -232,6 +266,13 @@ public static class OutcomesScenario
             text.AppendLine(inv, $"| {table} | {rows:N0} |");
         }
         text.AppendLine(inv, $"| **all** | **{seed.TotalRows:N0}** |");
+        if (analysis is not null)
+        {
+            text.AppendLine();
+            text.AppendLine(inv, $"| Measure | Samples | p50 ms | p95 ms | max ms |");
+            text.AppendLine("|---|---:|---:|---:|---:|");
+            text.AppendLine(inv, $"| {analysis.Name} | {analysis.Ms.Count} | {analysis.Percentile(50):N0} | {analysis.Percentile(95):N0} | {(analysis.Ms.Count == 0 ? double.NaN : analysis.Ms.Max()):N0} |");
+        }
         if (timings.Count > 0)
         {
             text.AppendLine();

@@ -12,7 +12,9 @@ using PeerCircle.Data.Members;
 using PeerCircle.Data.Outcomes;
 using PeerCircle.Data.Safety;
 using PeerCircle.Data.Supervision;
+using PeerCircle.Data.Training;
 using PeerCircle.Web.Features.Outcomes.Instruments;
+using PeerCircle.Web.Features.Training;
 
 namespace PeerCircle.Benchmarks.Outcomes;
 
@@ -147,6 +149,11 @@ public static class OutcomesSeeder
             await Write("GroupMemberships", plan.Memberships());
             await Write("MeetingAttendances", plan.Attendance());
             await Write("FacilitationPauses", plan.Pauses());
+            var training = plan.Training(CurriculumLibrary.Load(Path.Combine(repoRoot, "content", "training")));
+            await Write("ModuleAttempts", training.Attempts);
+            await Write("CompetencyRatings", training.Ratings);
+            await Write("RolePlaySignOffs", training.RolePlays);
+            await Write("PolicySignatures", training.Signatures);
             await Write("EscalationCases", plan.Cases());
             await Write("SafetySignals", plan.Signals());
             await Write("Resources", plan.Resources());
@@ -581,6 +588,74 @@ public static class OutcomesSeeder
                     };
                 }
             }
+        }
+
+        /// <summary>
+        /// The facilitator pipeline: three in four completed the curriculum (passed every required module, competencies
+        /// signed off, two role-plays, current policies signed) at some point in the last 15 months, so some have
+        /// lapsed and some expire soon; the rest are part-way through.
+        /// </summary>
+        public (List<ModuleAttempt> Attempts, List<CompetencyRating> Ratings, List<RolePlaySignOff> RolePlays, List<PolicySignature> Signatures) Training(
+            CurriculumLibrary curriculum)
+        {
+            var random = new Random(_options.Seed + 10);
+            var attempts = new List<ModuleAttempt>();
+            var ratings = new List<CompetencyRating>();
+            var rolePlays = new List<RolePlaySignOff>();
+            var signatures = new List<PolicySignature>();
+            var required = curriculum.Modules.Where(m => m.Required).ToList();
+            foreach (var f in _facilitators)
+            {
+                var complete = random.NextDouble() < 0.75;
+                var done = _now.AddDays(-random.Next(5, 460));
+                var share = complete ? 1.0 : random.NextDouble();
+                foreach (var module in required.Take((int)Math.Round(required.Count * share)))
+                {
+                    if (random.NextDouble() < 0.15)
+                    {
+                        attempts.Add(new ModuleAttempt
+                        {
+                            Id = attempts.Count + 1, UserId = f, ModuleSlug = module.Slug, ModuleVersion = module.Version,
+                            Correct = 2, Questions = 5, Passed = false, AttemptedAtUtc = done.AddDays(-random.Next(20, 40)),
+                        });
+                    }
+                    attempts.Add(new ModuleAttempt
+                    {
+                        Id = attempts.Count + 1, UserId = f, ModuleSlug = module.Slug, ModuleVersion = module.Version,
+                        Correct = 5, Questions = 5, Passed = true, AttemptedAtUtc = done.AddDays(-random.Next(1, 20)),
+                    });
+                }
+                if (!complete && random.NextDouble() < 0.7)
+                {
+                    continue;
+                }
+                foreach (var competency in curriculum.Competencies)
+                {
+                    ratings.Add(new CompetencyRating
+                    {
+                        Id = ratings.Count + 1, FacilitatorId = f, CompetencyKey = competency.Key,
+                        SelfRating = 3, SelfRatedAtUtc = done.AddDays(-3), CoordinatorRating = complete ? 3 + random.Next(2) : 2,
+                        SignedOffById = _coordinatorId, SignedOffAtUtc = done.AddDays(-1),
+                    });
+                }
+                for (var r = 0; r < (complete ? 2 : 1); r++)
+                {
+                    rolePlays.Add(new RolePlaySignOff
+                    {
+                        Id = rolePlays.Count + 1, FacilitatorId = f, Scenario = "A member shares a hard update",
+                        SignedOffById = _coordinatorId, SignedOffAtUtc = done.AddDays(-r - 1),
+                    });
+                }
+                foreach (var policy in curriculum.Policies)
+                {
+                    signatures.Add(new PolicySignature
+                    {
+                        Id = signatures.Count + 1, UserId = f, PolicySlug = policy.Slug, PolicyVersion = policy.Version,
+                        TextSha256 = new string('0', 64), TypedName = "Facilitator", SignedAtUtc = done,
+                    });
+                }
+            }
+            return (attempts, ratings, rolePlays, signatures);
         }
 
         private IEnumerable<(EscalationCase Case, SafetySignal Signal)> CaseRows()
