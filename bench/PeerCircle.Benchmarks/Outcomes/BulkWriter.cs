@@ -179,7 +179,8 @@ internal sealed class SqliteBulkWriter(IModel model, string connectionString) : 
 
 internal sealed class PostgresBulkWriter(IModel model, string connectionString) : BulkWriter(model)
 {
-    private readonly NpgsqlConnection _connection = new(connectionString);
+    // Loading a million rows with their indexes takes longer than the default 30-second command timeout.
+    private readonly NpgsqlConnection _connection = new(new NpgsqlConnectionStringBuilder(connectionString) { CommandTimeout = 0 }.ConnectionString);
 
     protected override Task OpenAsync() => _connection.OpenAsync();
 
@@ -190,6 +191,7 @@ internal sealed class PostgresBulkWriter(IModel model, string connectionString) 
         await using (var import = await _connection.BeginBinaryImportAsync(
             $"COPY {Quote(table.Name)} ({string.Join(", ", table.Columns.Select(c => Quote(c.Name)))}) FROM STDIN (FORMAT BINARY)"))
         {
+            import.Timeout = TimeSpan.FromHours(1);
             foreach (var row in rows)
             {
                 import.StartRow();

@@ -32,6 +32,12 @@ public sealed record OutcomesOptions
     public string? OutFile { get; init; }
     public bool KeepDatabase { get; init; }
 
+    /// <summary>Where the SQLite database goes (<c>--db-file</c>); by default <c>bench.db</c> in the temporary folder.</summary>
+    public string? SqliteFile { get; init; }
+
+    /// <summary>Measure on the database an earlier run kept (<c>--reuse</c>) instead of creating and seeding one.</summary>
+    public bool Reuse { get; init; }
+
     /// <summary>Only create and fill the database; no app, no measuring.</summary>
     public bool SeedOnly { get; init; }
 
@@ -64,6 +70,8 @@ public sealed record OutcomesOptions
           --out PATH         also write the Markdown report to PATH
           --keep-db          keep the database (and the temporary folder with the server log)
           --seed-only        only create and fill the database
+          --db-file PATH     SQLite: put the database here (kept) instead of the temporary folder
+          --reuse            measure on the database an earlier run kept (--db-file PATH, or --database NAME) without seeding
           --log-sql          log the app's SQL to server.log (then: explain server.log bench.db)
           --db-sql SQL       run SQL on the seeded database before the app starts (repeatable), e.g. CREATE INDEX …
           --server-env K=V   extra environment for the app (repeatable)
@@ -102,6 +110,8 @@ public sealed record OutcomesOptions
                 "--out" => options with { OutFile = Path.GetFullPath(Next()) },
                 "--keep-db" => options with { KeepDatabase = true },
                 "--seed-only" => options with { SeedOnly = true },
+                "--db-file" => options with { SqliteFile = Path.GetFullPath(Next()) },
+                "--reuse" => options with { Reuse = true, KeepDatabase = true },
                 "--log-sql" => options with { LogSql = true },
                 "--db-sql" => options with { DatabaseSql = [.. options.DatabaseSql, Next()] },
                 "--server-env" => Next().Split('=', 2) is [{ Length: > 0 } key, var value]

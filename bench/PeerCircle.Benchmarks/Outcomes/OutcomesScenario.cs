@@ -78,7 +78,7 @@ public static class OutcomesScenario
         {
             if (options.KeepDatabase)
             {
-                Console.WriteLine($"Kept the database ({(options.Provider == DatabaseProvider.Postgres ? options.PostgresDatabase : "bench.db")}) and the server log in {workDir}");
+                Console.WriteLine($"Kept the database ({(options.Provider == DatabaseProvider.Postgres ? options.PostgresDatabase : options.SqliteFile ?? "bench.db")}) and the server log in {workDir}");
             }
             else
             {
@@ -100,8 +100,17 @@ public static class OutcomesScenario
         var repoRoot = DirectorySearchScenario.FindRepoRoot();
         var centroids = ZipCentroids.Load(Path.Combine(repoRoot, ZipCentroids.RelativePath));
         var database = await OutcomesSeeder.CreateDatabaseAsync(options, workDir);
-        Console.WriteLine($"Seeding {options.Members:N0} members and {options.Responses:N0} survey responses into {database.Description}...");
-        var seed = await OutcomesSeeder.SeedAsync(database, options, centroids, repoRoot);
+        OutcomesSeedResult seed;
+        if (options.Reuse)
+        {
+            seed = await OutcomesSeeder.DescribeAsync(database);
+            Console.WriteLine($"Reusing {database.Description}: {string.Join(", ", seed.Rows.Select(r => $"{r.Rows:N0} {r.Table}"))}");
+        }
+        else
+        {
+            Console.WriteLine($"Seeding {options.Members:N0} members and {options.Responses:N0} survey responses into {database.Description}...");
+            seed = await OutcomesSeeder.SeedAsync(database, options, centroids, repoRoot);
+        }
         Console.WriteLine($"  seeded {seed.TotalRows:N0} rows in {seed.Insert.TotalSeconds:F1} s "
             + $"(+ {seed.Migrate.TotalSeconds:F1} s schema, {seed.Analyze.TotalSeconds:F1} s {(database.Provider == DatabaseProvider.Postgres ? "VACUUM ANALYZE" : "checkpoint")}); size {seed.DatabaseSize}");
         if (options.DatabaseSql.Count > 0)

@@ -62,19 +62,34 @@ public static class OutcomesSeeder
     {
         if (options.Provider == DatabaseProvider.Sqlite)
         {
-            var path = Path.Combine(workDir, "bench.db");
+            var path = options.SqliteFile ?? Path.Combine(workDir, "bench.db");
+            if (options.Reuse && !File.Exists(path))
+            {
+                throw new FileNotFoundException($"--reuse: there is no database at {path}.", path);
+            }
+            if (!options.Reuse)
+            {
+                foreach (var file in new[] { path, path + "-wal", path + "-shm" }.Where(File.Exists))
+                {
+                    File.Delete(file);
+                }
+            }
             return new OutcomesDatabase(DatabaseProvider.Sqlite, $"Data Source={path}", path);
         }
         var server = new NpgsqlConnectionStringBuilder(options.PostgresConnection);
         var target = new NpgsqlConnectionStringBuilder(options.PostgresConnection) { Database = options.PostgresDatabase };
+        var description = $"PostgreSQL database {options.PostgresDatabase} on {server.Host}:{server.Port}";
+        if (options.Reuse)
+        {
+            return new OutcomesDatabase(DatabaseProvider.Postgres, target.ConnectionString, description);
+        }
         await using (var connection = new NpgsqlConnection(server.ConnectionString))
         {
             await connection.OpenAsync();
             await ExecuteAsync(connection, $"DROP DATABASE IF EXISTS \"{options.PostgresDatabase}\" WITH (FORCE)");
             await ExecuteAsync(connection, $"CREATE DATABASE \"{options.PostgresDatabase}\"");
         }
-        return new OutcomesDatabase(DatabaseProvider.Postgres, target.ConnectionString,
-            $"PostgreSQL database {options.PostgresDatabase} on {server.Host}:{server.Port}");
+        return new OutcomesDatabase(DatabaseProvider.Postgres, target.ConnectionString, description);
     }
 
     /// <summary>Drops the PostgreSQL bench database (SQLite's file goes with the temporary folder).</summary>
@@ -185,6 +200,26 @@ public static class OutcomesSeeder
         }
         var analyze = clock.Elapsed;
         return new OutcomesSeedResult(database, migrate, insert, analyze, rows, rows.Sum(r => r.Item2), size);
+    }
+
+    /// <summary>For <c>--reuse</c>: the row counts of the seeded database, no seeding.</summary>
+    public static async Task<OutcomesSeedResult> DescribeAsync(OutcomesDatabase database)
+    {
+        await using var db = OpenContext(database);
+        var rows = new List<(string, long)>
+        {
+            ("AspNetUsers", await db.Users.LongCountAsync()),
+            ("MemberProfiles", await db.MemberProfiles.LongCountAsync()),
+            ("Groups", await db.Groups.LongCountAsync()),
+            ("GroupMemberships", await db.GroupMemberships.LongCountAsync()),
+            ("MeetingAttendances", await db.MeetingAttendances.LongCountAsync()),
+            ("SurveyResponses", await db.SurveyResponses.LongCountAsync()),
+            ("SurveyScores", await db.SurveyScores.LongCountAsync()),
+        };
+        string? size = database.Provider == DatabaseProvider.Sqlite
+            ? $"{new FileInfo(database.Description).Length / (1024.0 * 1024):N0} MB (reused)"
+            : "reused";
+        return new OutcomesSeedResult(database, TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero, rows, rows.Sum(r => r.Item2), size);
     }
 
     private static void SqliteCheckpoint(string connectionString)
