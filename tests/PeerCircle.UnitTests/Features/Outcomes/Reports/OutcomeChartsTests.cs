@@ -49,8 +49,8 @@ public class OutcomeChartsTests
 
     private static void AssertEmbeddable(XElement svg, string id, string title)
     {
-        Assert.Empty(svg.DescendantsAndSelf().Where(e => e.Attribute("style") is not null));
-        Assert.Empty(svg.DescendantsAndSelf().Where(e => e.Name.LocalName == "style"));
+        Assert.DoesNotContain(svg.DescendantsAndSelf(), e => e.Attribute("style") is not null);
+        Assert.DoesNotContain(svg.DescendantsAndSelf(), e => e.Name.LocalName == "style");
         Assert.Equal("img", svg.Attribute("role")?.Value);
         Assert.Equal($"{id}-title {id}-desc", svg.Attribute("aria-labelledby")?.Value);
         var first = svg.Elements().First();
