@@ -122,7 +122,7 @@ public class OutcomeReportsTests(SharedApps apps)
         using var member = app.CreateClientWithCookies();
         await app.SignInAsync(member, PeerCircleAppFactory.MemberEmail, totp: false, Cancel);
         using var facilitator = app.CreateClientWithCookies();
-        await app.SignInAsync(facilitator, PeerCircleAppFactory.FacilitatorEmail, totp: false, Cancel);
+        await app.SignInAsync(facilitator, PeerCircleAppFactory.FacilitatorEmail, totp: true, Cancel);
         using var visitor = app.CreateClientWithCookies();
 
         foreach (var client in new[] { member, facilitator, visitor })
