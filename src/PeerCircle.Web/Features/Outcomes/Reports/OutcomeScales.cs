@@ -4,15 +4,31 @@ using PeerCircle.Web.Features.Outcomes.Instruments;
 
 namespace PeerCircle.Web.Features.Outcomes.Reports;
 
-/// <summary>The instruments the reports describe (scale titles, order, better direction), by id.</summary>
-public sealed class OutcomeScales(PeerCircleDb db)
+/// <summary>The instruments the reports describe (scale titles, order, better direction), by id, from the instrument catalog.</summary>
+public sealed partial class OutcomeScales(PeerCircleDb db, InstrumentCatalog catalog, ILogger<OutcomeScales> log)
 {
     public async Task<IReadOnlyDictionary<long, InstrumentDefinition>> InstrumentsAsync(CancellationToken cancellationToken)
     {
-        var rows = await db.Instruments.AsNoTracking()
-            .Select(i => new { i.Id, i.Key, i.Version, i.Title, i.Description })
-            .ToListAsync(cancellationToken);
-        // Until the instrument catalog is merged: titles only; scales fall back to their keys.
-        return rows.ToDictionary(r => r.Id, r => new InstrumentDefinition(r.Id, r.Key, r.Version, r.Title, r.Description, [], []));
+        var ids = await db.Instruments.AsNoTracking().OrderBy(i => i.Id).Select(i => i.Id).ToListAsync(cancellationToken);
+        var definitions = new Dictionary<long, InstrumentDefinition>();
+        foreach (var id in ids)
+        {
+            try
+            {
+                if (await catalog.GetAsync(id, cancellationToken) is { } definition)
+                {
+                    definitions[id] = definition;
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // A stored instrument that no longer reads still has its scores reported, under the scale keys.
+                LogUnreadable(log, ex, id);
+            }
+        }
+        return definitions;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Instrument {InstrumentId} could not be read; its scales are reported by key.")]
+    private static partial void LogUnreadable(ILogger logger, Exception exception, long instrumentId);
 }

@@ -46,14 +46,16 @@ public sealed class ResearchConsent(PeerCircleDb db, MemberDocuments documents, 
         return new ResearchStanding(agreed, agreedAt, withdrawnAt);
     }
 
-    /// <summary>The members whose latest yes is later than any taking back: a query, so it runs inside other queries.</summary>
+    /// <summary>
+    /// The members whose latest yes is later than any taking back (there is a yes with no taking back at or after it):
+    /// a query, so it runs inside other queries.
+    /// </summary>
     public IQueryable<string> ConsentingMemberIds() =>
         db.ConsentSignatures.AsNoTracking()
-            .Where(s => s.DocumentSlug == Slug)
-            .GroupBy(s => s.UserId)
-            .Select(g => new { UserId = g.Key, At = g.Max(s => s.SignedAtUtc) })
-            .Where(x => !db.ConsentWithdrawals.Any(w => w.UserId == x.UserId && w.DocumentSlug == Slug && w.WithdrawnAtUtc >= x.At))
-            .Select(x => x.UserId);
+            .Where(s => s.DocumentSlug == Slug
+                && !db.ConsentWithdrawals.Any(w => w.UserId == s.UserId && w.DocumentSlug == Slug && w.WithdrawnAtUtc >= s.SignedAtUtc))
+            .Select(s => s.UserId)
+            .Distinct();
 
     /// <summary>Records a yes (or nothing, when they already said yes). Returns a problem to show, or null.</summary>
     public async Task<string?> AgreeAsync(string userId, ResearchChoiceForm form, CancellationToken cancellationToken)
