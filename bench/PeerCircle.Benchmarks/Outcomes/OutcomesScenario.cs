@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using PeerCircle.Data;
+using PeerCircle.Web.Features.Outcomes.Instruments;
 using PeerCircle.Web.Features.Outcomes.Reports;
 
 namespace PeerCircle.Benchmarks.Outcomes;
@@ -30,12 +31,20 @@ public static class OutcomesScenario
 {
     public const double TargetMs = 1000;
 
-    /// <summary>The pages timed, in order: (name, path, a text the page must contain).</summary>
-    public static readonly (string Name, string Path, string MustContain)[] Pages =
+    /// <summary>
+    /// The pages timed, in order: (name, path for round N, a text the page must contain). The app keeps a computed
+    /// dashboard for 5 minutes per filter, so "computed" asks for a new date range each round (the range ends one day
+    /// earlier each time: nearly the same work) and "again" repeats the default one.
+    /// </summary>
+    public static readonly (string Name, Func<int, string> Path, string MustContain)[] Pages =
     [
-        ("Outcomes dashboard", "/coordinator/outcomes", "</html>"),
-        ("Dashboard CSV export", "/coordinator/outcomes/export.csv", ","),
+        ("Outcomes dashboard, computed", round => $"/coordinator/outcomes?to={EndDay(round)}", "</html>"),
+        ("Outcomes dashboard, again within 5 minutes", _ => "/coordinator/outcomes", "</html>"),
+        ("Dashboard CSV export, computed", round => $"/coordinator/outcomes/export.csv?to={EndDay(round + 100)}", ","),
     ];
+
+    private static string EndDay(int round) =>
+        DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1 - round).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public static async Task<int> MainAsync(string[] args)
     {
@@ -153,13 +162,15 @@ public static class OutcomesScenario
         var timings = new List<PageTiming>();
         var cpuBefore = server.CpuTime();
         server.ResetPeak();
-        foreach (var (name, path, mustContain) in Pages)
+        foreach (var (name, pathOf, mustContain) in Pages)
         {
+            var path = pathOf(0);
             var samples = new List<double>();
             var errors = new List<string>();
             long bytes = 0;
             for (var round = 0; round < options.WarmupRounds + options.Rounds; round++)
             {
+                path = pathOf(round);
                 var (status, ms, body) = await coordinator.TimedGetAsync(path, cancellationToken);
                 var warm = round < options.WarmupRounds;
                 Console.WriteLine($"  {(warm ? "warm-up" : "measured"),-8} GET {path}: {(int)status} in {ms:F0} ms, {body.Length / 1024.0:F0} KB");
@@ -179,7 +190,7 @@ public static class OutcomesScenario
                     samples.Add(ms);
                 }
             }
-            timings.Add(new PageTiming(name, path, samples, bytes, errors));
+            timings.Add(new PageTiming(name, pathOf(0), samples, bytes, errors));
         }
         var serverCpu = server.CpuTime() - cpuBefore;
         var peakMb = server.PhaseMaxRssKb / 1024;
@@ -236,7 +247,8 @@ public static class OutcomesScenario
             var clock = Stopwatch.StartNew();
             await using var db = OutcomesSeeder.OpenContext(database);
             var filter = ReportFilter.Parse(null, null, null, DateTime.UtcNow);
-            var instruments = await new OutcomeScales(db).InstrumentsAsync(cancellationToken);
+            var instruments = await new OutcomeScales(db, new InstrumentCatalog(db, new InstrumentDefinitionCache()),
+                Microsoft.Extensions.Logging.Abstractions.NullLogger<OutcomeScales>.Instance).InstrumentsAsync(cancellationToken);
             var rows = await new BenefitAnalysis(db).BuildAsync(filter, instruments, cancellationToken);
             var ms = clock.Elapsed.TotalMilliseconds;
             rowsShown = rows.Count(r => !r.Suppressed);
@@ -264,9 +276,16 @@ public static class OutcomesScenario
             text.AppendLine(inv, $"Extra SQL before the app started: {string.Join("; ", options.DatabaseSql.Select(s => $"`{s}`"))}.");
         }
         text.AppendLine();
-        text.AppendLine(inv, $"Seeding: schema {seed.Migrate.TotalSeconds:F1} s, rows {seed.Insert.TotalSeconds:F1} s "
+        if (options.Reuse)
+        {
+            text.AppendLine("Database reused from an earlier run (`--reuse`): row counts of the main tables below.");
+        }
+        else
+        {
+            text.AppendLine(inv, $"Seeding: schema {seed.Migrate.TotalSeconds:F1} s, rows {seed.Insert.TotalSeconds:F1} s "
             + $"({seed.TotalRows / Math.Max(0.001, seed.Insert.TotalSeconds):N0} rows/s), "
             + $"{(seed.Database.Provider == DatabaseProvider.Postgres ? "VACUUM ANALYZE" : "WAL checkpoint")} {seed.Analyze.TotalSeconds:F1} s.");
+        }
         text.AppendLine();
         text.AppendLine("| Table | Rows |");
         text.AppendLine("|---|---:|");

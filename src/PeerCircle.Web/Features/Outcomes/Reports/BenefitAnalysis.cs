@@ -28,9 +28,8 @@ public sealed record BenefitRow(
 /// attended, recorded on the follow-up response), with small-cell suppression applied.
 /// </summary>
 /// <remarks>
-/// Baseline and follow-up are paired in the database, one follow-up day at a time (a join on instrument, scale, day and
-/// member, which the score index covers), and counted there by change and meetings attended; the pairs themselves are
-/// never loaded.
+/// Baseline and follow-up are paired in the database (a join on instrument, scale and member, which the score index
+/// covers) and counted there by change and meetings attended; the pairs themselves are never loaded.
 /// </remarks>
 public sealed class BenefitAnalysis(PeerCircleDb db)
 {
@@ -50,49 +49,46 @@ public sealed class BenefitAnalysis(PeerCircleDb db)
         ArgumentNullException.ThrowIfNull(instruments);
         var start = filter.FromUtc;
         var end = filter.ToUtc;
-        // The follow-up points: every schedule point's day (a removed point is only marked inactive), and the day of any
-        // response that has no point.
-        var followUpDays = await db.SurveySchedulePoints.AsNoTracking()
-            .Where(p => p.DaysAfterJoining > 0).Select(p => p.DaysAfterJoining)
-            .Union(db.SurveyResponses.AsNoTracking().Where(r => r.SchedulePointId == null && r.DaysAfterJoining > 0).Select(r => r.DaysAfterJoining))
-            .ToListAsync(cancellationToken);
+        // Each follow-up score with its member's baseline on the same scale. A left join, so the database starts from
+        // the follow-ups and looks each baseline up by the score index (instrument, scale, day 0, member): with an inner
+        // join SQLite started from the baselines instead and scanned every follow-up of the scale for each one
+        // (83 s at 5,000 members, growing with the square). Follow-ups without a baseline are skipped below.
+        var pairs =
+            from f in db.SurveyScores.AsNoTracking()
+            where f.DaysAfterJoining > 0 && f.Value != null && f.CompletedAtUtc >= start && f.CompletedAtUtc < end
+            join b in db.SurveyScores.AsNoTracking().Where(s => s.DaysAfterJoining == 0 && s.Value != null)
+                on new { f.InstrumentId, f.Scale, f.MemberId } equals new { b.InstrumentId, b.Scale, b.MemberId } into baselines
+            from b in baselines.DefaultIfEmpty()
+            join r in db.SurveyResponses.AsNoTracking() on f.ResponseId equals r.Id
+            select new { f.InstrumentId, f.Scale, f.DaysAfterJoining, f.MemberId, Change = f.Value - b!.Value, r.MeetingsAttended };
+        if (filter.GroupId is { } groupId)
+        {
+            pairs = pairs.Where(p => db.GroupMemberships.Any(m => m.GroupId == groupId && m.UserId == p.MemberId
+                && (m.Status == MembershipStatus.Accepted || m.Status == MembershipStatus.Paused || m.Status == MembershipStatus.Left)));
+        }
+        // Counted in the database: how many pairs had each change at each number of meetings. Scores are means or sums
+        // of a few whole-number answers, so there are few distinct changes: about 15,000 rows are read instead of
+        // 470,000 pairs at 50,000 members, and the statistics get the same list of changes (in another order).
+        var counted = pairs
+            .GroupBy(p => new { p.InstrumentId, p.Scale, p.DaysAfterJoining, p.MeetingsAttended, p.Change })
+            .Select(g => new { g.Key.InstrumentId, g.Key.Scale, g.Key.DaysAfterJoining, g.Key.MeetingsAttended, g.Key.Change, Count = g.Count() });
 
         var cells = new Dictionary<(long Instrument, string Scale, int Days), List<(double Change, DoseBand Band)>>();
-        foreach (var days in followUpDays.Distinct().Order())
+        await foreach (var row in counted.AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
-            // One follow-up day per query: both sides of the pairing are then exact lookups on the score index
-            // (instrument, scale, day, member), whichever side the database starts from. With "day > 0" SQLite started
-            // from the baselines and scanned every follow-up of the scale for each one (minutes at 50,000 members).
-            var pairs =
-                from f in db.SurveyScores.AsNoTracking()
-                where f.DaysAfterJoining == days && f.Value != null && f.CompletedAtUtc >= start && f.CompletedAtUtc < end
-                join b in db.SurveyScores.AsNoTracking().Where(s => s.DaysAfterJoining == 0 && s.Value != null)
-                    on new { f.InstrumentId, f.Scale, f.MemberId } equals new { b.InstrumentId, b.Scale, b.MemberId }
-                join r in db.SurveyResponses.AsNoTracking() on f.ResponseId equals r.Id
-                select new { f.InstrumentId, f.Scale, f.MemberId, Change = f.Value!.Value - b.Value!.Value, r.MeetingsAttended };
-            if (filter.GroupId is { } groupId)
+            if (row.Change is not { } change)
             {
-                pairs = pairs.Where(p => db.GroupMemberships.Any(m => m.GroupId == groupId && m.UserId == p.MemberId
-                    && (m.Status == MembershipStatus.Accepted || m.Status == MembershipStatus.Paused || m.Status == MembershipStatus.Left)));
+                continue; // no baseline
             }
-            // Counted in the database: how many pairs had each change at each number of meetings. Scores are means or
-            // sums of a few whole-number answers, so there are few distinct changes, and the rows read are a small
-            // fraction of the pairs; the statistics get the same list of changes (in another order).
-            var counted = pairs
-                .GroupBy(p => new { p.InstrumentId, p.Scale, p.MeetingsAttended, p.Change })
-                .Select(g => new { g.Key.InstrumentId, g.Key.Scale, g.Key.MeetingsAttended, g.Key.Change, Count = g.Count() });
-            await foreach (var row in counted.AsAsyncEnumerable().WithCancellation(cancellationToken))
+            var key = (row.InstrumentId, row.Scale, row.DaysAfterJoining);
+            if (!cells.TryGetValue(key, out var list))
             {
-                var key = (row.InstrumentId, row.Scale, days);
-                if (!cells.TryGetValue(key, out var list))
-                {
-                    cells[key] = list = [];
-                }
-                var band = BandOf(row.MeetingsAttended);
-                for (var i = 0; i < row.Count; i++)
-                {
-                    list.Add((row.Change, band));
-                }
+                cells[key] = list = [];
+            }
+            var band = BandOf(row.MeetingsAttended);
+            for (var i = 0; i < row.Count; i++)
+            {
+                list.Add((change, band));
             }
         }
 

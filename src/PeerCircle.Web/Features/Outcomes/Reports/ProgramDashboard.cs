@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using PeerCircle.Data;
 using PeerCircle.Data.Accounts;
 using PeerCircle.Data.Groups;
@@ -59,17 +60,36 @@ public sealed record DashboardData(
 /// </summary>
 public sealed class ProgramDashboard(
     PeerCircleDb db, BenefitAnalysis benefits, OutcomeScales scales, UserManager<PeerCircleUser> users, CurriculumLibrary curriculum,
-    ZipGazetteer gazetteer, ProgramTime programTime, TimeProvider time)
+    ZipGazetteer gazetteer, ProgramTime programTime, TimeProvider time, IMemoryCache cache)
 {
+    /// <summary>
+    /// How long a computed dashboard is shown again for the same filters. Computing it reads every survey score of the
+    /// range and a year of attendance (seconds at 50,000 members); the figures are for planning, not for the minute.
+    /// </summary>
+    public static readonly TimeSpan ComputedFor = TimeSpan.FromMinutes(5);
+
     public static readonly int[] RetentionWeeks = [4, 8, 12];
     public const int ExpiringWithinDays = 60;
 
     private static readonly MembershipStatus[] Served = [MembershipStatus.Accepted, MembershipStatus.Paused, MembershipStatus.Left];
     private static readonly AttendanceStatus[] Attended = [AttendanceStatus.Present, AttendanceStatus.Late, AttendanceStatus.LeftEarly];
 
+    /// <summary>The dashboard for these filters: computed, or the same filters' figures from the last <see cref="ComputedFor"/>.</summary>
     public async Task<DashboardData> BuildAsync(ReportFilter filter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filter);
+        var key = "outcomes-dashboard:" + filter.QueryString;
+        if (cache.TryGetValue(key, out DashboardData? computed) && computed is not null)
+        {
+            return computed with { Filter = filter };
+        }
+        var data = await ComputeAsync(filter, cancellationToken);
+        cache.Set(key, data, ComputedFor);
+        return data;
+    }
+
+    private async Task<DashboardData> ComputeAsync(ReportFilter filter, CancellationToken cancellationToken)
+    {
         var now = time.GetUtcNow().UtcDateTime;
         var served = ServedMemberships(filter);
 
@@ -231,9 +251,11 @@ public sealed class ProgramDashboard(
             query = query.Where(a => a.GroupId == groupId);
         }
         var rows = await query.Select(a => new { a.UserId, a.Name, a.OccurrenceStartUtc }).ToListAsync(cancellationToken);
+        // Each attendance's local month once (not once per month of the range: a time-zone conversion per row and month).
+        var byMonth = rows.GroupBy(r => Month(r.OccurrenceStartUtc)).ToDictionary(g => g.Key, g => g.ToList());
         return [.. Months(filter).Select(month =>
         {
-            var these = rows.Where(r => Month(r.OccurrenceStartUtc) == month).ToList();
+            var these = byMonth.GetValueOrDefault(month) ?? [];
             var people = these.Select(r => r.UserId ?? "name:" + r.Name).Distinct().Count();
             var safe = SmallCells.MayShow(people);
             return new AttendanceMonth(month.Year, month.Month, SmallCells.Show(people), safe ? these.Count : null);

@@ -13,6 +13,7 @@ public static class ReportsExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddScoped<OutcomeScales>();
         builder.Services.AddScoped<BenefitAnalysis>();
+        builder.Services.AddMemoryCache();
         builder.Services.AddScoped<ProgramDashboard>();
         builder.Services.AddScoped<ResearchConsent>();
         builder.Services.AddScoped<FhirExports>();
