@@ -111,7 +111,8 @@ public sealed class ProgramDashboard(
             ("Bereaved relatives", Data.Members.JourneyRole.BereavedRelative),
             ("Not given", null),
         };
-        var byRole = Additive(roleLabels.Select(r => (r.Label, people.Count(p => profileOf.GetValueOrDefault(p)?.JourneyRole == r.Role))).ToList());
+        var roles = people.Select(p => profileOf.GetValueOrDefault(p)?.JourneyRole).ToList();
+        var byRole = Additive(roleLabels.Select(r => (r.Label, roles.Count(role => role == r.Role))).ToList());
         var peopleServed = byRole.Total;
 
         var byCancer = Overlapping(Enum.GetValues<CancerType>()
@@ -251,11 +252,10 @@ public sealed class ProgramDashboard(
             query = query.Where(a => a.GroupId == groupId);
         }
         var rows = await query.Select(a => new { a.UserId, a.Name, a.OccurrenceStartUtc }).ToListAsync(cancellationToken);
-        // Each attendance's local month once (not once per month of the range: a time-zone conversion per row and month).
-        var byMonth = rows.GroupBy(r => Month(r.OccurrenceStartUtc)).ToDictionary(g => g.Key, g => g.ToList());
+        var byMonth = rows.ToLookup(r => Month(r.OccurrenceStartUtc));
         return [.. Months(filter).Select(month =>
         {
-            var these = byMonth.GetValueOrDefault(month) ?? [];
+            var these = byMonth[month].ToList();
             var people = these.Select(r => r.UserId ?? "name:" + r.Name).Distinct().Count();
             var safe = SmallCells.MayShow(people);
             return new AttendanceMonth(month.Year, month.Month, SmallCells.Show(people), safe ? these.Count : null);
@@ -379,9 +379,10 @@ public sealed class ProgramDashboard(
             query = query.Where(w => db.Groups.Any(g => g.Id == groupId && (g.LeadFacilitatorId == w.FacilitatorId || g.CoFacilitatorId == w.FacilitatorId)));
         }
         var rows = await query.Select(w => new { w.FacilitatorId, w.Energy, w.Stress, w.RecordedAtUtc }).ToListAsync(cancellationToken);
+        var byMonth = rows.ToLookup(r => Month(r.RecordedAtUtc));
         return [.. Months(filter).Select(month =>
         {
-            var these = rows.Where(r => Month(r.RecordedAtUtc) == month).ToList();
+            var these = byMonth[month].ToList();
             var people = these.Select(r => r.FacilitatorId).Distinct().Count();
             var safe = SmallCells.MayShow(people);
             return new WellbeingMonth(month.Year, month.Month, SmallCells.Show(people), safe ? these.Count : null,
@@ -399,9 +400,10 @@ public sealed class ProgramDashboard(
             query = query.Where(f => f.GroupId == groupId);
         }
         var rows = await query.Select(f => new { f.UserId, f.Helpful, f.FeltHeard, f.FeltSafe, f.SubmittedAtUtc }).ToListAsync(cancellationToken);
+        var byMonth = rows.ToLookup(r => Month(r.SubmittedAtUtc));
         return [.. Months(filter).Select(month =>
         {
-            var these = rows.Where(r => Month(r.SubmittedAtUtc) == month).ToList();
+            var these = byMonth[month].ToList();
             var people = these.Select(r => r.UserId).Distinct().Count();
             var safe = SmallCells.MayShow(people);
             return new FeedbackMonth(month.Year, month.Month, SmallCells.Show(people), safe ? these.Count : null,
