@@ -159,6 +159,23 @@ public class InstrumentPagesTests(SharedApps apps)
 
         Assert.Equal(before, await WithDbAsync(app, db => db.Instruments.CountAsync(Cancel)));
         Assert.False(await WithDbAsync(app, db => db.AuditEvents.AnyAsync(e => e.Action == "outcomes.instrument-imported", Cancel)));
+
+        // A row changed outside the app (here: its scoring file broken by hand) shows its problems, not an error page.
+        var broken = await WithDbAsync(app, async db =>
+        {
+            var row = new Instrument
+            {
+                Key = "hand-edited", Version = "1", Title = "Hand edited", QuestionnaireJson = GardenQuestionnaire,
+                ScoringJson = """{ "scales": [ { "key": "garden", "title": "Garden", "method": "sum", "items": ["moood"] } ] }""",
+                Origin = InstrumentOrigin.Imported, CreatedAtUtc = DateTime.UtcNow,
+            };
+            db.Instruments.Add(row);
+            await db.SaveChangesAsync(Cancel);
+            return row.Id;
+        });
+        using var unreadable = await coordinator.GetAsync($"{Page}/{broken}", Cancel);
+        Assert.Equal(HttpStatusCode.OK, unreadable.StatusCode);
+        Assert.Contains("Scale garden: item moood is not in the Questionnaire.", await TextAsync(unreadable), StringComparison.Ordinal);
     }
 
     [Theory, AllProviders]
