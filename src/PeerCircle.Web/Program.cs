@@ -7,6 +7,7 @@ using PeerCircle.Web.Features.Groups;
 using PeerCircle.Web.Features.Help;
 using PeerCircle.Web.Features.Joining;
 using PeerCircle.Web.Features.Meetings;
+using PeerCircle.Web.Features.Outcomes.Surveys;
 using PeerCircle.Web.Features.Members;
 using PeerCircle.Web.Features.Recruitment;
 using PeerCircle.Web.Features.Safety.Cases;
@@ -60,6 +61,7 @@ builder.AddSafetyCases();
 builder.AddSafetyOversight();
 builder.AddResources();
 builder.AddAccountFeatures();
+builder.AddOutcomeSurveys();
 builder.AddDemoProgram();
 builder.AddWebPlatform();
 
@@ -76,6 +78,7 @@ await app.Services.SyncCurriculumAsync();
 await app.Services.SyncMemberDocumentsAsync();
 await app.SeedStarterResourcesAsync();
 await app.SeedDemoProgramAsync();
+await app.ScheduleSurveysAsync();
 
 app.UseWebPlatform();
 app.UseSecurity();
