@@ -14,7 +14,6 @@ public static class SurveysExtensions
                 "Outcomes:MaxReminders must be between 0 and 5, and Outcomes:RemindAgainAfterDays between 1 and 60.")
             .Validate(o => o.FollowUpsAfterLeavingUpToDays is >= 0 and <= 3650, "Outcomes:FollowUpsAfterLeavingUpToDays must be between 0 and 3650.")
             .ValidateOnStart();
-        builder.Services.AddScoped<PeerCircle.Web.Features.Outcomes.Instruments.InstrumentCatalog>(); // TEMPORARY until the engine is merged
         builder.Services.AddScoped<SurveyScheduler>();
         builder.Services.AddScoped<MySurveys>();
         builder.Services.AddScoped<AnswerSurvey>();
