@@ -158,6 +158,10 @@ public static class AuditActions
     public const string OutcomesSurveyOpened = "outcomes.survey-opened";
     public const string OutcomesSurveySaved = "outcomes.survey-saved";
     public const string OutcomesSurveyCompleted = "outcomes.survey-completed";
+    public const string OutcomesInstrumentAdded = "outcomes.instrument-added";
+    public const string OutcomesInstrumentImported = "outcomes.instrument-imported";
+    public const string OutcomesSchedulePointAdded = "outcomes.schedule-point-added";
+    public const string OutcomesSchedulePointRemoved = "outcomes.schedule-point-removed";
 
     public static readonly IReadOnlyList<string> All =
     [
@@ -184,6 +188,7 @@ public static class AuditActions
         ReferralOutcomeRecorded, ReferralsViewed, ResourceSent, SentResourceSeen,
         OutcomesSurveyScheduled, OutcomesSurveyMissed, OutcomesSurveyReminded, OutcomesSurveysViewed, OutcomesSurveyOpened,
         OutcomesSurveySaved, OutcomesSurveyCompleted,
+        OutcomesInstrumentAdded, OutcomesInstrumentImported, OutcomesSchedulePointAdded, OutcomesSchedulePointRemoved,
     ];
 }
 

@@ -59,6 +59,9 @@ public sealed record InstrumentDefinition(
     long Id, string Key, string Version, string Title, string? Description, IReadOnlyList<InstrumentSection> Sections,
     IReadOnlyList<ScaleRule> Scales)
 {
+    /// <summary>The Questionnaire's canonical url, when it has one.</summary>
+    public string? Url { get; init; }
+
     public IEnumerable<InstrumentItem> Items => Sections.SelectMany(s => s.Items);
 
     public InstrumentItem? Item(string linkId) => Items.FirstOrDefault(i => i.LinkId == linkId);
