@@ -21,7 +21,12 @@ public sealed class ImportInstrument(PeerCircleDb db, AuditTrail audit, TimeProv
 {
     public const int MaxBytes = 1_000_000;
     public const int MaxLicenseNote = 1000;
+    private const string NoScales = """{ "scales": [] }""";
 
+    /// <summary>
+    /// Checks and saves. A file passed as null was not given or could not be read: the caller has named that problem,
+    /// nothing is saved, and the other file is still checked.
+    /// </summary>
     public async Task<ImportInstrumentResult> HandleAsync(
         string? questionnaireJson, string? scoringJson, string? licenseNote, string source, string coordinatorId, CancellationToken cancellationToken)
     {
@@ -35,14 +40,19 @@ public sealed class ImportInstrument(PeerCircleDb db, AuditTrail audit, TimeProv
         {
             problems.Add(text["Please keep the licence note to {0} characters or fewer.", MaxLicenseNote]);
         }
-        var found = FhirQuestionnaires.Check(0, questionnaireJson, scoringJson, out var definition);
-        problems.AddRange(found.Select(p => p.Localize(text)));
+        // A file that was not given (null) is named by the caller; the other one is still checked as far as it can be.
+        InstrumentDefinition? definition = null;
+        if (questionnaireJson is not null)
+        {
+            var found = FhirQuestionnaires.Check(0, questionnaireJson, scoringJson ?? NoScales, out definition);
+            problems.AddRange(found.Select(p => p.Localize(text)));
+        }
         if (definition is not null
             && await db.Instruments.AnyAsync(i => i.Key == definition.Key && i.Version == definition.Version, cancellationToken))
         {
             problems.Add(text["An instrument “{0}” version {1} is already here. To add a changed one, give it a new version.", definition.Key, definition.Version]);
         }
-        if (problems.Count > 0 || definition is null)
+        if (problems.Count > 0 || definition is null || questionnaireJson is null || scoringJson is null)
         {
             return new ImportInstrumentResult(null, null, problems);
         }
@@ -68,4 +78,10 @@ public sealed class ImportInstrument(PeerCircleDb db, AuditTrail audit, TimeProv
         cache.Set(definition with { Id = instrument.Id });
         return new ImportInstrumentResult(instrument.Id, instrument.Title, []);
     }
+}
+
+/// <summary>The import form's text field (the two files are read from the request).</summary>
+public sealed class ImportInstrumentForm
+{
+    public string? LicenseNote { get; set; }
 }

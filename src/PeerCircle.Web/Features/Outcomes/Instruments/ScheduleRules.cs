@@ -87,7 +87,16 @@ public sealed class ManageSchedule(PeerCircleDb db, AuditTrail audit, TimeProvid
         existing.Active = true;
         audit.StageChange(AuditActions.OutcomesSchedulePointAdded, "Instrument", instrument!.Id.ToString(CultureInfo.InvariantCulture),
             $"{instrument.Title}: day {days.ToString(CultureInfo.InvariantCulture)} “{label}”");
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Someone added the same day at the same moment (the database allows one point per instrument and day).
+            errors["Days"] = [text["This instrument is already asked at day {0}.", days]];
+            return new ScheduleChange(null, errors);
+        }
         return new ScheduleChange(existing.Id, errors);
     }
 

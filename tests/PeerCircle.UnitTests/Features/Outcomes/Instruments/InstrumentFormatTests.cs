@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using PeerCircle.Web.Features.Outcomes.Instruments;
 
 namespace PeerCircle.UnitTests.Features.Outcomes.Instruments;
@@ -133,4 +134,26 @@ public class InstrumentFormatTests
     [InlineData(182, "6 months")]
     [InlineData(365, "12 months")]
     public void DefaultLabels_ReadAsWeeksOrMonths(int days, string label) => Assert.Equal(label, OutcomesSeed.DefaultLabel(days));
+
+    [Theory]
+    [InlineData(null, "56,91,182")]
+    [InlineData("42, 91,365", "42,91,365")]
+    [InlineData("0,abc,800,-3", "56,91,182")]
+    [InlineData("182,28,28", "28,182")]
+    public void FollowUpDays_ComeFromSettings_OrTheDefaults(string? setting, string expected)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(setting is null ? [] : [new KeyValuePair<string, string?>("Outcomes:FollowUpDays", setting)])
+            .Build();
+        Assert.Equal(expected, string.Join(",", OutcomesSeed.FollowUpDays(configuration)));
+    }
+
+    [Fact]
+    public void FollowUpDays_CanBeAList()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection([new("Outcomes:FollowUpDays:0", "30"), new KeyValuePair<string, string?>("Outcomes:FollowUpDays:1", "120")])
+            .Build();
+        Assert.Equal([30, 120], OutcomesSeed.FollowUpDays(configuration));
+    }
 }

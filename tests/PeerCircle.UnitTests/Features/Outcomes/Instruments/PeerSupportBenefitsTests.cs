@@ -2,6 +2,7 @@ using System.Text.Json;
 using Hl7.Fhir.Model;
 using Hl7.Fhir.Serialization;
 using PeerCircle.Web.Features.Outcomes.Instruments;
+using PeerCircle.Web.Features.Training;
 
 namespace PeerCircle.UnitTests.Features.Outcomes.Instruments;
 
@@ -59,6 +60,16 @@ public class PeerSupportBenefitsTests
     }
 
     [Fact]
+    public void WhatMembersRead_IsAtGradeEightOrBelow()
+    {
+        var definition = Shipped();
+        var text = string.Join("\n", definition.Items.SelectMany(i => new[] { i.Text, i.Help, i.MinLabel, i.MaxLabel }
+            .Concat(i.Choices.Select(c => c.Text + "."))).OfType<string>().Prepend(definition.Description!));
+        Assert.InRange(Readability.FleschKincaidGrade(text), 0, 8);
+        Assert.All(definition.Items, i => Assert.InRange(Readability.FleschKincaidGrade(i.Text), -5, 8.5));
+    }
+
+    [Fact]
     public void ReadWriteRead_GivesTheSameDefinition()
     {
         var first = Shipped();
@@ -77,7 +88,7 @@ public class PeerSupportBenefitsTests
         Assert.Equal(["Strongly disagree", "Disagree", "Not sure", "Agree", "Strongly agree"], item.Choices.Select(c => c.Text));
         Assert.Equal([1, 2, 3, 4, 5], item.Choices.Select(c => c.Score));
         var qualityOfLife = Shipped().Item("qol-1")!;
-        Assert.Equal("0 = as bad as it could be", qualityOfLife.MinLabel);
-        Assert.Equal("10 = as good as it could be", qualityOfLife.MaxLabel);
+        Assert.Equal("As bad as it could be", qualityOfLife.MinLabel);
+        Assert.Equal("As good as it could be", qualityOfLife.MaxLabel);
     }
 }
