@@ -7,6 +7,7 @@ using PeerCircle.Web.Features.Groups;
 using PeerCircle.Web.Features.Help;
 using PeerCircle.Web.Features.Joining;
 using PeerCircle.Web.Features.Meetings;
+using PeerCircle.Web.Features.Outcomes.Surveys;
 using PeerCircle.Web.Features.Members;
 using PeerCircle.Web.Features.Outcomes;
 using PeerCircle.Web.Features.Outcomes.Reports;
@@ -64,6 +65,7 @@ builder.AddResources();
 builder.AddOutcomes();
 builder.AddOutcomeReports();
 builder.AddAccountFeatures();
+builder.AddOutcomeSurveys();
 builder.AddDemoProgram();
 builder.AddWebPlatform();
 
@@ -81,6 +83,7 @@ await app.Services.SyncMemberDocumentsAsync();
 await app.SeedStarterResourcesAsync();
 await app.SeedOutcomesAsync();
 await app.SeedDemoProgramAsync();
+await app.ScheduleSurveysAsync();
 
 app.UseWebPlatform();
 app.UseSecurity();
