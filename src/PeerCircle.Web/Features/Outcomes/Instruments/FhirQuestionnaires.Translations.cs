@@ -21,9 +21,15 @@ public static partial class FhirQuestionnaires
     /// </summary>
     public static InstrumentDefinition Localized(InstrumentDefinition definition, CultureInfo culture)
     {
-        ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(culture);
-        var wanted = LanguageChain(culture.Name);
+        return Localized(definition, culture.Name);
+    }
+
+    /// <summary>The definition with its texts in the language <paramref name="languageTag"/> (<c>es</c>, <c>es-MX</c> …), English text by text where there is none.</summary>
+    public static InstrumentDefinition Localized(InstrumentDefinition definition, string languageTag)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        var wanted = LanguageChain(languageTag);
         if (definition.Translations.Count == 0 || wanted.Count == 0
             || string.Equals(Primary(definition.Language), wanted[^1], StringComparison.OrdinalIgnoreCase))
         {
