@@ -237,5 +237,10 @@ public class SpanishInstrumentTests
         var survey = PeerCircleAppFactory.VisibleTextOf(await member.GetStringAsync($"/me/surveys/{surveyId}", Cancel));
         Assert.Contains("Cómo duerme", survey, StringComparison.Ordinal);
         Assert.Contains("¿Cómo durmió esta semana? Mal Well", survey, StringComparison.Ordinal);
+        // Their list names both surveys in Spanish.
+        var list = PeerCircleAppFactory.VisibleTextOf(await member.GetStringAsync("/me/surveys", Cancel));
+        Assert.Contains("Cómo duerme", list, StringComparison.Ordinal);
+        Assert.Contains("Beneficios del apoyo entre pares", list, StringComparison.Ordinal);
+        Assert.DoesNotContain("Sleep check", list, StringComparison.Ordinal);
     }
 }
