@@ -160,6 +160,7 @@ public static class AuditActions
     public const string OutcomesSurveyCompleted = "outcomes.survey-completed";
     public const string OutcomesInstrumentAdded = "outcomes.instrument-added";
     public const string OutcomesInstrumentImported = "outcomes.instrument-imported";
+    public const string OutcomesInstrumentTranslationsUpdated = "outcomes.instrument-translations-updated";
     public const string OutcomesSchedulePointAdded = "outcomes.schedule-point-added";
     public const string OutcomesSchedulePointRemoved = "outcomes.schedule-point-removed";
     public const string OutcomesDashboardViewed = "outcomes.dashboard-viewed";
@@ -194,7 +195,7 @@ public static class AuditActions
         ReferralOutcomeRecorded, ReferralsViewed, ResourceSent, SentResourceSeen,
         OutcomesSurveyScheduled, OutcomesSurveyMissed, OutcomesSurveyReminded, OutcomesSurveysViewed, OutcomesSurveyOpened,
         OutcomesSurveySaved, OutcomesSurveyCompleted,
-        OutcomesInstrumentAdded, OutcomesInstrumentImported, OutcomesSchedulePointAdded, OutcomesSchedulePointRemoved,
+        OutcomesInstrumentAdded, OutcomesInstrumentImported, OutcomesInstrumentTranslationsUpdated, OutcomesSchedulePointAdded, OutcomesSchedulePointRemoved,
         OutcomesDashboardViewed, OutcomesCsvExported, OutcomesMemberFhirExported, OutcomesResearchExported,
         OutcomesResearchConsentGiven, OutcomesResearchConsentWithdrawn,
     ];

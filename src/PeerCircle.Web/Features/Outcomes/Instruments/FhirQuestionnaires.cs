@@ -55,14 +55,20 @@ public static partial class FhirQuestionnaires
             return Cap(problems);
         }
 
-        var (key, version, title, description, sections) = ReadQuestionnaire(questionnaire, problems);
+        var translations = new TranslationTable();
+        var (key, version, title, description, sections) = ReadQuestionnaire(questionnaire, translations, problems);
         var items = sections.SelectMany(s => s.Items).ToDictionary(i => i.LinkId, StringComparer.Ordinal);
         var scales = ScoringRules.Read(scoringJson, items, problems);
         if (problems.Count > 0)
         {
             return Cap(problems);
         }
-        definition = new InstrumentDefinition(id, key, version, title, description, sections, scales) { Url = questionnaire.Url };
+        definition = new InstrumentDefinition(id, key, version, title, description, sections, scales)
+        {
+            Url = questionnaire.Url,
+            Language = string.IsNullOrWhiteSpace(questionnaire.Language) ? "en" : questionnaire.Language.Trim(),
+            Translations = translations.ToReadOnly(),
+        };
         return [];
     }
 
@@ -122,7 +128,7 @@ public static partial class FhirQuestionnaires
     }
 
     private static (string Key, string Version, string Title, string? Description, List<InstrumentSection> Sections) ReadQuestionnaire(
-        Questionnaire questionnaire, List<InstrumentProblem> problems)
+        Questionnaire questionnaire, TranslationTable translations, List<InstrumentProblem> problems)
     {
         var key = Slug(questionnaire.Id) ?? Slug(questionnaire.Name) ?? Slug(LastSegment(questionnaire.Url)) ?? Slug(questionnaire.Title) ?? "";
         if (key.Length == 0)
@@ -152,6 +158,8 @@ public static partial class FhirQuestionnaires
         {
             problems.Add(new("The Questionnaire's description is longer than 2000 characters."));
         }
+        translations.Add(InstrumentText.Title, ReadTranslations(questionnaire.TitleElement, null, problems));
+        translations.Add(InstrumentText.Description, ReadTranslations(questionnaire.DescriptionElement, null, problems));
         if (questionnaire.Status == PublicationStatus.Retired)
         {
             problems.Add(new("The Questionnaire's status is “retired”. Please use an active version."));
@@ -181,7 +189,7 @@ public static partial class FhirQuestionnaires
                         problems.Add(new("Item {0}: groups inside groups are not supported. Please put its questions in the group above it.", child.LinkId));
                         continue;
                     }
-                    if (ReadItem(child, linkIds, problems) is { } question)
+                    if (ReadItem(child, linkIds, translations, problems) is { } question)
                     {
                         questions.Add(question);
                     }
@@ -190,9 +198,10 @@ public static partial class FhirQuestionnaires
                 {
                     problems.Add(new("Item {0}: the group has no questions.", item.LinkId));
                 }
+                translations.Add(InstrumentText.Section(item.LinkId!), ReadTranslations(item.TextElement, item.LinkId, problems));
                 sections.Add(new InstrumentSection(item.LinkId!, (item.Text ?? "").Trim(), questions));
             }
-            else if (ReadItem(item, linkIds, problems) is { } question)
+            else if (ReadItem(item, linkIds, translations, problems) is { } question)
             {
                 if (loose is null)
                 {
@@ -232,7 +241,8 @@ public static partial class FhirQuestionnaires
     private static string Short(string? text) => text is null ? "" : text.Length > 60 ? text[..60] + "…" : text;
 
     /// <summary>A question (not a group); null for display items and for items with problems.</summary>
-    private static InstrumentItem? ReadItem(Questionnaire.ItemComponent item, HashSet<string> linkIds, List<InstrumentProblem> problems)
+    private static InstrumentItem? ReadItem(
+        Questionnaire.ItemComponent item, HashSet<string> linkIds, TranslationTable translations, List<InstrumentProblem> problems)
     {
         if (item.Type == Questionnaire.QuestionnaireItemType.Display)
         {
@@ -245,7 +255,9 @@ public static partial class FhirQuestionnaires
             problems.Add(new("Item {0}: the question has no text.", item.LinkId));
             ok = false;
         }
+        translations.Add(InstrumentText.Item(item.LinkId!), ReadTranslations(item.TextElement, item.LinkId, problems));
         string? help = null, minLabel = null, maxLabel = null;
+        var helpParts = new List<(string Text, SortedDictionary<string, string>? Translations)>();
         foreach (var child in item.Item)
         {
             if (!CheckLinkId(child, linkIds, problems))
@@ -260,19 +272,24 @@ public static partial class FhirQuestionnaires
                 continue;
             }
             var childText = (child.Text ?? "").Trim();
+            var childTranslations = ReadTranslations(child.TextElement, child.LinkId, problems);
             switch (ItemControl(child))
             {
                 case "lower":
                     minLabel = childText;
+                    translations.Add(InstrumentText.MinLabel(item.LinkId!), childTranslations);
                     break;
                 case "upper":
                     maxLabel = childText;
+                    translations.Add(InstrumentText.MaxLabel(item.LinkId!), childTranslations);
                     break;
                 default:
                     help = help is null ? childText : help + " " + childText;
+                    helpParts.Add((childText, childTranslations));
                     break;
             }
         }
+        translations.Add(InstrumentText.Help(item.LinkId!), JoinHelp(helpParts));
         var required = item.Required ?? false;
         var kind = default(ItemKind);
         IReadOnlyList<AnswerChoice> choices = [];
@@ -303,7 +320,7 @@ public static partial class FhirQuestionnaires
                 }
                 break;
             case Questionnaire.QuestionnaireItemType.Choice:
-                var read = ReadChoices(item, problems);
+                var read = ReadChoices(item, translations, problems);
                 if (read is null)
                 {
                     return null;
@@ -328,7 +345,7 @@ public static partial class FhirQuestionnaires
 
     private static string? Empty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 
-    private static List<AnswerChoice>? ReadChoices(Questionnaire.ItemComponent item, List<InstrumentProblem> problems)
+    private static List<AnswerChoice>? ReadChoices(Questionnaire.ItemComponent item, TranslationTable translations, List<InstrumentProblem> problems)
     {
         if (item.AnswerOption.Count == 0)
         {
@@ -351,6 +368,7 @@ public static partial class FhirQuestionnaires
                         ok = false;
                     }
                     options.Add((code, string.IsNullOrWhiteSpace(coding.Display) ? code : coding.Display.Trim(), weight));
+                    translations.Add(InstrumentText.Choice(item.LinkId!, code), ReadTranslations(coding.DisplayElement, item.LinkId, problems));
                     break;
                 case Integer number when number.Value is { } value:
                     var asText = value.ToString(CultureInfo.InvariantCulture);
@@ -358,6 +376,7 @@ public static partial class FhirQuestionnaires
                     break;
                 case FhirString words when !string.IsNullOrWhiteSpace(words.Value):
                     options.Add((words.Value.Trim(), words.Value.Trim(), weight));
+                    translations.Add(InstrumentText.Choice(item.LinkId!, words.Value.Trim()), ReadTranslations(words, item.LinkId, problems));
                     break;
                 default:
                     problems.Add(new("Item {0}: answer option {1} must be a coding, an integer or a string.", item.LinkId, index.ToString(CultureInfo.InvariantCulture)));
@@ -435,28 +454,33 @@ public static partial class FhirQuestionnaires
         {
             Id = definition.Key,
             Url = definition.Url,
+            Language = definition.Language,
             Version = definition.Version,
             Title = definition.Title,
             Description = definition.Description,
             Status = PublicationStatus.Active,
         };
+        WriteTranslations(questionnaire.TitleElement, definition, InstrumentText.Title);
+        WriteTranslations(questionnaire.DescriptionElement, definition, InstrumentText.Description);
         foreach (var section in definition.Sections)
         {
             if (section.Key.Length == 0)
             {
-                questionnaire.Item.AddRange(section.Items.Select(ToItem));
+                questionnaire.Item.AddRange(section.Items.Select(i => ToItem(definition, i)));
                 continue;
             }
             var group = new Questionnaire.ItemComponent { LinkId = section.Key, Text = section.Title, Type = Questionnaire.QuestionnaireItemType.Group };
-            group.Item.AddRange(section.Items.Select(ToItem));
+            WriteTranslations(group.TextElement, definition, InstrumentText.Section(section.Key));
+            group.Item.AddRange(section.Items.Select(i => ToItem(definition, i)));
             questionnaire.Item.Add(group);
         }
         return new FhirJsonSerializer().SerializeToString(questionnaire, pretty: true);
     }
 
-    private static Questionnaire.ItemComponent ToItem(InstrumentItem item)
+    private static Questionnaire.ItemComponent ToItem(InstrumentDefinition definition, InstrumentItem item)
     {
         var fhir = new Questionnaire.ItemComponent { LinkId = item.LinkId, Text = item.Text, Required = item.Required };
+        WriteTranslations(fhir.TextElement, definition, InstrumentText.Item(item.LinkId));
         switch (item.Kind)
         {
             case ItemKind.Scale0To10:
@@ -469,7 +493,9 @@ public static partial class FhirQuestionnaires
                 fhir.Type = Questionnaire.QuestionnaireItemType.Choice;
                 foreach (var choice in item.Choices)
                 {
-                    var option = new Questionnaire.AnswerOptionComponent { Value = new Coding(null, choice.Code, choice.Text) };
+                    var coding = new Coding(null, choice.Code, choice.Text);
+                    WriteTranslations(coding.DisplayElement, definition, InstrumentText.Choice(item.LinkId, choice.Code));
+                    var option = new Questionnaire.AnswerOptionComponent { Value = coding };
                     option.Extension.Add(new Extension(OrdinalValueUrl, new FhirDecimal(choice.Score)));
                     fhir.AnswerOption.Add(option);
                 }
@@ -481,19 +507,20 @@ public static partial class FhirQuestionnaires
                 fhir.Type = Questionnaire.QuestionnaireItemType.Text;
                 break;
         }
-        AddDisplay(fhir, "lower", item.MinLabel);
-        AddDisplay(fhir, "upper", item.MaxLabel);
-        AddDisplay(fhir, "help", item.Help);
+        AddDisplay(definition, fhir, "lower", item.MinLabel, InstrumentText.MinLabel(item.LinkId));
+        AddDisplay(definition, fhir, "upper", item.MaxLabel, InstrumentText.MaxLabel(item.LinkId));
+        AddDisplay(definition, fhir, "help", item.Help, InstrumentText.Help(item.LinkId));
         return fhir;
     }
 
-    private static void AddDisplay(Questionnaire.ItemComponent item, string control, string? text)
+    private static void AddDisplay(InstrumentDefinition definition, Questionnaire.ItemComponent item, string control, string? text, string textKey)
     {
         if (text is null)
         {
             return;
         }
         var display = new Questionnaire.ItemComponent { LinkId = $"{item.LinkId}-{control}", Text = text, Type = Questionnaire.QuestionnaireItemType.Display };
+        WriteTranslations(display.TextElement, definition, textKey);
         display.Extension.Add(new Extension(ItemControlUrl, new CodeableConcept(ItemControlSystem, control)));
         item.Item.Add(display);
     }

@@ -1,14 +1,19 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using PeerCircle.Data;
 using PeerCircle.Data.Outcomes;
 
 namespace PeerCircle.Web.Features.Outcomes.Instruments;
 
-/// <summary>Parsed instrument definitions by id, for the life of the app: an instrument row never changes once saved.</summary>
+/// <summary>
+/// Parsed instrument definitions by id, and each in the languages asked for, for the life of the app: an instrument's
+/// questions never change once saved (the start-up seed may add translations to the shipped one before any is read).
+/// </summary>
 public sealed class InstrumentDefinitionCache
 {
     private readonly ConcurrentDictionary<long, InstrumentDefinition> _definitions = new();
+    private readonly ConcurrentDictionary<(long Id, string Culture), InstrumentDefinition> _localized = new();
 
     public bool TryGet(long id, out InstrumentDefinition definition) => _definitions.TryGetValue(id, out definition!);
 
@@ -16,6 +21,20 @@ public sealed class InstrumentDefinitionCache
     {
         ArgumentNullException.ThrowIfNull(definition);
         _definitions[definition.Id] = definition;
+        foreach (var key in _localized.Keys.Where(k => k.Id == definition.Id))
+        {
+            _localized.TryRemove(key, out _);
+        }
+    }
+
+    /// <summary>The definition in one culture's language, made once per instrument and culture.</summary>
+    public InstrumentDefinition Localized(InstrumentDefinition definition, CultureInfo culture)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(culture);
+        return definition.Translations.Count == 0
+            ? definition
+            : _localized.GetOrAdd((definition.Id, culture.Name), _ => FhirQuestionnaires.Localized(definition, culture));
     }
 }
 
@@ -48,6 +67,13 @@ public sealed class InstrumentCatalog(PeerCircleDb db, InstrumentDefinitionCache
         cache.Set(definition);
         return definition;
     }
+
+    /// <summary>
+    /// The instrument with this id as a member reads it: its texts in <paramref name="culture"/>'s language where the
+    /// Questionnaire has them, English text by text where it does not. Only for showing; score with <see cref="GetAsync"/>.
+    /// </summary>
+    public async Task<InstrumentDefinition?> GetLocalizedAsync(long instrumentId, CultureInfo culture, CancellationToken ct) =>
+        await GetAsync(instrumentId, ct) is { } definition ? cache.Localized(definition, culture) : null;
 
     /// <summary>The current program instrument: the newest active Peer Support Benefits the program authored.</summary>
     public async Task<InstrumentDefinition> PeerSupportBenefitsAsync(CancellationToken ct)

@@ -62,9 +62,51 @@ public sealed record InstrumentDefinition(
     /// <summary>The Questionnaire's canonical url, when it has one.</summary>
     public string? Url { get; init; }
 
+    /// <summary>The language the texts above are written in (the Questionnaire's <c>language</c>; English when it has none).</summary>
+    public string Language { get; init; } = "en";
+
+    /// <summary>
+    /// The texts in other languages, from the FHIR <c>translation</c> extension: by <see cref="InstrumentText"/> key, then
+    /// by language code as written (<c>es</c>, <c>es-419</c> …). Never used for scoring. See
+    /// <see cref="FhirQuestionnaires.Localized"/> for the definition in a member's language.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Translations { get; init; } = InstrumentText.None;
+
+    /// <summary>The languages some text is translated into, in order.</summary>
+    public IReadOnlyList<string> TranslatedLanguages =>
+        [.. Translations.Values.SelectMany(t => t.Keys).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase)];
+
     public IEnumerable<InstrumentItem> Items => Sections.SelectMany(s => s.Items);
 
     public InstrumentItem? Item(string linkId) => Items.FirstOrDefault(i => i.LinkId == linkId);
+}
+
+/// <summary>
+/// The keys of an instrument's translatable texts in <see cref="InstrumentDefinition.Translations"/>. Parts are joined
+/// with U+001F, which a FHIR string may not hold, so no linkId or code can make two keys the same.
+/// </summary>
+public static class InstrumentText
+{
+    private const char Separator = '\u001F';
+
+    public static readonly IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> None =
+        new SortedDictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.Ordinal);
+
+    public const string Title = "title";
+
+    public const string Description = "description";
+
+    public static string Section(string key) => "section" + Separator + key;
+
+    public static string Item(string linkId) => "item" + Separator + linkId;
+
+    public static string Help(string linkId) => "help" + Separator + linkId;
+
+    public static string MinLabel(string linkId) => "lower" + Separator + linkId;
+
+    public static string MaxLabel(string linkId) => "upper" + Separator + linkId;
+
+    public static string Choice(string linkId, string code) => "choice" + Separator + linkId + Separator + code;
 }
 
 /// <summary>One answer: a number for scored items, text for free-text items.</summary>

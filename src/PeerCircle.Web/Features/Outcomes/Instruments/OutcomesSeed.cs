@@ -8,7 +8,9 @@ namespace PeerCircle.Web.Features.Outcomes.Instruments;
 
 /// <summary>
 /// At start-up, in every environment (it is program content, not demo data): adds the shipped Peer Support Benefits
-/// questionnaire (content/outcomes) when its key and version are not in the database yet, and gives it the default
+/// questionnaire (content/outcomes) when its key and version are not in the database yet — or, when they are and only
+/// its translations differ (the same questions, answers, scores and English words), saves the shipped file over the
+/// stored one so an existing database gets the new translations — and gives it the default
 /// schedule — a baseline at day 0 and follow-ups at <c>Outcomes:FollowUpDays</c> (default 56, 91 and 182 days) —
 /// when it has no schedule points at all. Points a coordinator removed stay removed.
 /// </summary>
@@ -60,6 +62,10 @@ public static partial class OutcomesSeed
             audit.StageChange(AuditActions.OutcomesInstrumentAdded, "Instrument", $"{definition.Key} {definition.Version}",
                 $"{definition.Title} version {definition.Version}, shipped with the program");
         }
+        else if (instrument.QuestionnaireJson != questionnaireJson)
+        {
+            UpdateTranslations(instrument, questionnaireJson, definition, audit, log);
+        }
         if (instrument.Id == 0 || !await db.SurveySchedulePoints.AnyAsync(p => p.InstrumentId == instrument.Id, cancellationToken))
         {
             var days = FollowUpDays(scope.ServiceProvider.GetRequiredService<IConfiguration>());
@@ -75,6 +81,41 @@ public static partial class OutcomesSeed
         }
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    /// <summary>
+    /// The shipped file differs from the stored one of the same key and version. Translations do not change what a
+    /// question asks, so answers already given keep their meaning and the version stays (a new version would split
+    /// members' baselines from their follow-ups): when everything but the translations is the same, the stored file is
+    /// replaced. Any other change needs a new version, so the stored one is kept and the problem logged.
+    /// </summary>
+    private static void UpdateTranslations(Instrument instrument, string questionnaireJson, InstrumentDefinition shipped, AuditTrail audit, ILogger log)
+    {
+        FhirQuestionnaires.Check(instrument.Id, instrument.QuestionnaireJson, instrument.ScoringJson, out var stored);
+        if (stored is null || !SameExceptTranslations(stored, shipped))
+        {
+            LogChangedWithoutNewVersion(log, shipped.Key, shipped.Version);
+            return;
+        }
+        if (Snapshot(stored with { Id = 0 }) == Snapshot(shipped with { Id = 0 }))
+        {
+            // Only the file's layout differs.
+            return;
+        }
+        instrument.QuestionnaireJson = questionnaireJson;
+        var languages = shipped.TranslatedLanguages.Count == 0 ? "none" : string.Join(", ", shipped.TranslatedLanguages);
+        audit.StageChange(AuditActions.OutcomesInstrumentTranslationsUpdated, "Instrument", $"{shipped.Key} {shipped.Version}",
+            $"translations of the shipped questionnaire updated; languages: {languages}");
+    }
+
+    /// <summary>The same questions, answer options, scores, scales and words as written, whatever the translations.</summary>
+    public static bool SameExceptTranslations(InstrumentDefinition a, InstrumentDefinition b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        return Snapshot(a with { Id = 0, Translations = InstrumentText.None }) == Snapshot(b with { Id = 0, Translations = InstrumentText.None });
+    }
+
+    private static string Snapshot(InstrumentDefinition definition) => System.Text.Json.JsonSerializer.Serialize(definition);
 
     /// <summary>
     /// The follow-up days from <c>Outcomes:FollowUpDays</c>: a list (<c>Outcomes:FollowUpDays:0</c> …) or one comma-separated
@@ -118,6 +159,9 @@ public static partial class OutcomesSeed
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The Peer Support Benefits questionnaire was not found at {Path}")]
     private static partial void LogMissing(ILogger log, string path);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The shipped questionnaire {Key} version {Version} differs from the one in the database in more than its translations; it was not changed. Give the shipped file a new version.")]
+    private static partial void LogChangedWithoutNewVersion(ILogger log, string key, string version);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The shipped Peer Support Benefits questionnaire is not valid: {Problems}")]
     private static partial void LogInvalid(ILogger log, string problems);
