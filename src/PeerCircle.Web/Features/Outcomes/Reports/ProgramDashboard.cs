@@ -32,7 +32,10 @@ public sealed record WellbeingMonth(int Year, int Month, int? Facilitators, int?
 
 public sealed record FeedbackMonth(int Year, int Month, int? Members, int? Responses, double? Helpful, double? FeltHeard, double? FeltSafe);
 
-/// <summary>Everything the program dashboard and its CSV export show, every number already suppressed.</summary>
+/// <summary>
+/// Everything the program dashboard and its CSV export show, every number already suppressed, and when it was computed
+/// (it is shown again for the same filters for <see cref="ProgramDashboard.ComputedFor"/>).
+/// </summary>
 public sealed record DashboardData(
     ReportFilter Filter,
     int? PeopleServed,
@@ -50,7 +53,8 @@ public sealed record DashboardData(
     ReferralSummary Referrals,
     IReadOnlyList<BenefitRow> Benefits,
     IReadOnlyList<WellbeingMonth> Wellbeing,
-    IReadOnlyList<FeedbackMonth> Feedback);
+    IReadOnlyList<FeedbackMonth> Feedback,
+    DateTime ComputedAtUtc);
 
 /// <summary>
 /// Reads the program dashboard: people served (by role, cancer type, modality, language, distance band), time from
@@ -148,7 +152,8 @@ public sealed class ProgramDashboard(
             await ReferralsAsync(filter, served, cancellationToken),
             await benefits.BuildAsync(filter, await scales.InstrumentsAsync(cancellationToken), cancellationToken),
             await WellbeingAsync(filter, cancellationToken),
-            await FeedbackAsync(filter, cancellationToken));
+            await FeedbackAsync(filter, cancellationToken),
+            now);
     }
 
     /// <summary>Memberships of people taking part during the range (joined before its end, not gone before its start).</summary>

@@ -25,6 +25,8 @@ namespace PeerCircle.Web.Features.Outcomes.Surveys;
 /// Once a member's first survey exists, its <see cref="SurveyResponse.JoinedAtUtc"/> anchors the rest of the schedule.
 /// Members who left every group keep getting follow-ups up to about 6 months after joining; nobody whose consent is
 /// withdrawn gets a new survey or a reminder, and their open surveys close. Deleted accounts lose their surveys.
+/// The sweep asks the database only for the due, missing points (per schedule point, the members whose anchor falls in
+/// its open window and who lack it), so its cost stays the same as the surveys' history grows.
 /// </remarks>
 public sealed partial class SurveyScheduler(
     PeerCircleDb db, AuditTrail audit, TimeProvider time, IOptions<SurveyOptions> options, EmailSender email,
@@ -46,7 +48,6 @@ public sealed partial class SurveyScheduler(
     {
         var now = time.GetUtcNow().UtcDateTime;
         var withdrawnQuery = WithdrawnMembers();
-        var withdrawn = (await withdrawnQuery.ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
 
         var missed = 0;
         var closing = await db.SurveyResponses
@@ -63,66 +64,52 @@ public sealed partial class SurveyScheduler(
 
         var points = await db.SurveySchedulePoints.AsNoTracking()
             .Where(p => p.Active && p.Instrument!.Active)
-            .Select(p => new { p.Id, p.InstrumentId, p.DaysAfterJoining })
+            .OrderBy(p => p.InstrumentId).ThenBy(p => p.DaysAfterJoining)
+            .Select(p => new SchedulePoint(p.Id, p.InstrumentId, p.DaysAfterJoining))
             .ToListAsync(ct);
         var scheduled = 0;
         if (points.Count > 0)
         {
-            // The anchor: the join time the member's surveys already count from, else their earliest accepted membership.
-            var anchors = (await db.SurveyResponses.AsNoTracking()
-                    .GroupBy(r => r.MemberId)
-                    .Select(g => new { MemberId = g.Key, Joined = g.Min(r => r.JoinedAtUtc) })
-                    .ToListAsync(ct))
-                .ToDictionary(a => a.MemberId, a => a.Joined, StringComparer.Ordinal);
-            var holding = (await db.GroupMemberships.AsNoTracking()
-                    .Where(m => m.Status == MembershipStatus.Accepted || m.Status == MembershipStatus.Paused)
-                    .Select(m => new { m.UserId, m.Status, Since = m.StatusChangedAtUtc ?? m.CreatedAtUtc })
-                    .ToListAsync(ct))
-                .GroupBy(m => m.UserId, StringComparer.Ordinal)
-                .ToDictionary(g => g.Key, g => g.Where(m => m.Status == MembershipStatus.Accepted).Select(m => (DateTime?)m.Since).Min(), StringComparer.Ordinal);
-            foreach (var (memberId, acceptedSince) in holding)
+            // Members whose schedule has started: their surveys' join time is the anchor. A point is due and still open
+            // for anchors in one window of a few weeks (due ≤ now < closes), so each point asks only for the members who
+            // joined in its window and lack it: index range scans whose cost does not grow with the surveys' history.
+            foreach (var point in points)
             {
-                if (acceptedSince is { } since && !anchors.ContainsKey(memberId))
+                var openFor = _options.OpenFor(point.DaysAfterJoining);
+                var latest = now.AddDays(-point.DaysAfterJoining); // joined ≤ latest: due by now
+                var earliest = latest - openFor;                   // joined > earliest: not yet closed
+                var needsGroup = point.DaysAfterJoining > _options.FollowUpsAfterLeavingUpToDays;
+                var (instrumentId, days) = (point.InstrumentId, point.DaysAfterJoining);
+                var missing = await db.SurveyResponses.AsNoTracking()
+                    .Where(r => r.JoinedAtUtc > earliest && r.JoinedAtUtc <= latest)
+                    .Select(r => r.MemberId)
+                    .Distinct()
+                    // The anchor is the member's earliest join time, so none may be before the window.
+                    .Where(m => !db.SurveyResponses.Any(o => o.MemberId == m && o.JoinedAtUtc <= earliest)
+                        && !db.SurveyResponses.Any(o => o.MemberId == m && o.InstrumentId == instrumentId && o.DaysAfterJoining == days)
+                        && !withdrawnQuery.Contains(m)
+                        && (!needsGroup || db.GroupMemberships.Any(g => g.UserId == m
+                            && (g.Status == MembershipStatus.Accepted || g.Status == MembershipStatus.Paused))))
+                    .Select(m => new { MemberId = m, Joined = db.SurveyResponses.Where(o => o.MemberId == m).Min(o => o.JoinedAtUtc) })
+                    .ToListAsync(ct);
+                foreach (var member in missing.OrderBy(m => m.MemberId, StringComparer.Ordinal))
                 {
-                    anchors[memberId] = since;
+                    scheduled += Schedule(member.MemberId, member.Joined, point, now) ? 1 : 0;
                 }
             }
-            var existing = (await db.SurveyResponses.AsNoTracking()
-                    .Select(r => new { r.MemberId, r.InstrumentId, r.DaysAfterJoining })
-                    .ToListAsync(ct))
-                .Select(r => (r.MemberId, r.InstrumentId, r.DaysAfterJoining))
-                .ToHashSet();
 
-            foreach (var (memberId, joined) in anchors)
+            // Members in a group with no survey yet: the schedule starts from their earliest accepted membership.
+            var starting = await db.GroupMemberships.AsNoTracking()
+                .Where(m => m.Status == MembershipStatus.Accepted
+                    && !db.SurveyResponses.Any(r => r.MemberId == m.UserId) && !withdrawnQuery.Contains(m.UserId))
+                .GroupBy(m => m.UserId)
+                .Select(g => new { MemberId = g.Key, Joined = g.Min(m => m.StatusChangedAtUtc ?? m.CreatedAtUtc) })
+                .ToListAsync(ct);
+            foreach (var member in starting.OrderBy(m => m.MemberId, StringComparer.Ordinal))
             {
-                if (withdrawn.Contains(memberId))
-                {
-                    continue;
-                }
-                var stillInAGroup = holding.ContainsKey(memberId);
                 foreach (var point in points)
                 {
-                    if (!stillInAGroup && point.DaysAfterJoining > _options.FollowUpsAfterLeavingUpToDays)
-                    {
-                        continue;
-                    }
-                    var due = joined.AddDays(point.DaysAfterJoining);
-                    var closes = due + _options.OpenFor(point.DaysAfterJoining);
-                    // Not yet due, or closed before it could be offered (the sweep was off, or the point was added later).
-                    if (due > now || closes <= now || existing.Contains((memberId, point.InstrumentId, point.DaysAfterJoining)))
-                    {
-                        continue;
-                    }
-                    db.SurveyResponses.Add(new SurveyResponse
-                    {
-                        MemberId = memberId, InstrumentId = point.InstrumentId, SchedulePointId = point.Id,
-                        DaysAfterJoining = point.DaysAfterJoining, JoinedAtUtc = joined, DueAtUtc = due, ClosesAtUtc = closes,
-                        Status = SurveyStatus.Due,
-                    });
-                    existing.Add((memberId, point.InstrumentId, point.DaysAfterJoining));
-                    audit.StageChange(AuditActions.OutcomesSurveyScheduled, "Member", memberId,
-                        string.Create(CultureInfo.InvariantCulture, $"Instrument {point.InstrumentId}, day {point.DaysAfterJoining}, open until {closes:u}."));
-                    scheduled++;
+                    scheduled += Schedule(member.MemberId, member.Joined, point, now) ? 1 : 0;
                 }
             }
         }
@@ -131,6 +118,29 @@ public sealed partial class SurveyScheduler(
             await db.SaveChangesAsync(ct);
         }
         return (scheduled, missed);
+    }
+
+    private sealed record SchedulePoint(long Id, long InstrumentId, int DaysAfterJoining);
+
+    /// <summary>Adds the survey at <paramref name="point"/> when it is due and not yet closed (the caller knows it is missing).</summary>
+    private bool Schedule(string memberId, DateTime joined, SchedulePoint point, DateTime now)
+    {
+        var due = joined.AddDays(point.DaysAfterJoining);
+        var closes = due + _options.OpenFor(point.DaysAfterJoining);
+        // Not yet due, or closed before it could be offered (the sweep was off, or the point was added later).
+        if (due > now || closes <= now)
+        {
+            return false;
+        }
+        db.SurveyResponses.Add(new SurveyResponse
+        {
+            MemberId = memberId, InstrumentId = point.InstrumentId, SchedulePointId = point.Id,
+            DaysAfterJoining = point.DaysAfterJoining, JoinedAtUtc = joined, DueAtUtc = due, ClosesAtUtc = closes,
+            Status = SurveyStatus.Due,
+        });
+        audit.StageChange(AuditActions.OutcomesSurveyScheduled, "Member", memberId,
+            string.Create(CultureInfo.InvariantCulture, $"Instrument {point.InstrumentId}, day {point.DaysAfterJoining}, open until {closes:u}."));
+        return true;
     }
 
     /// <summary>
