@@ -1462,12 +1462,12 @@ namespace PeerCircle.Data.Migrations.Postgres.Migrations
 
                     b.HasIndex("SchedulePointId");
 
-                    b.HasIndex("JoinedAtUtc", "MemberId");
-
                     b.HasIndex("Status", "DueAtUtc");
 
                     b.HasIndex("MemberId", "InstrumentId", "DaysAfterJoining")
                         .IsUnique();
+
+                    b.HasIndex("JoinedAtUtc", "MemberId", "DaysAfterJoining", "InstrumentId");
 
                     b.ToTable("SurveyResponses");
                 });

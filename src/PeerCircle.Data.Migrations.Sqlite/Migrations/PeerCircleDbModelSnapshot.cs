@@ -1409,12 +1409,12 @@ namespace PeerCircle.Data.Migrations.Sqlite.Migrations
 
                     b.HasIndex("SchedulePointId");
 
-                    b.HasIndex("JoinedAtUtc", "MemberId");
-
                     b.HasIndex("Status", "DueAtUtc");
 
                     b.HasIndex("MemberId", "InstrumentId", "DaysAfterJoining")
                         .IsUnique();
+
+                    b.HasIndex("JoinedAtUtc", "MemberId", "DaysAfterJoining", "InstrumentId");
 
                     b.ToTable("SurveyResponses");
                 });

@@ -158,8 +158,8 @@ internal sealed class OutcomesConfiguration :
         response.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
         response.HasIndex(r => new { r.MemberId, r.InstrumentId, r.DaysAfterJoining }).IsUnique();
         response.HasIndex(r => new { r.Status, r.DueAtUtc });
-        // The survey sweep: members whose schedule anchor falls in a point's open window.
-        response.HasIndex(r => new { r.JoinedAtUtc, r.MemberId });
+        // The survey sweep: members whose schedule anchor falls in a point's open window, and which points they have.
+        response.HasIndex(r => new { r.JoinedAtUtc, r.MemberId, r.DaysAfterJoining, r.InstrumentId });
         response.HasOne(r => r.Member).WithMany().HasForeignKey(r => r.MemberId).OnDelete(DeleteBehavior.Cascade);
         response.HasOne(r => r.Instrument).WithMany().HasForeignKey(r => r.InstrumentId).OnDelete(DeleteBehavior.Restrict);
         response.HasOne(r => r.SchedulePoint).WithMany().HasForeignKey(r => r.SchedulePointId).OnDelete(DeleteBehavior.SetNull);

@@ -50,10 +50,18 @@ public sealed partial class SurveyScheduler(
         var withdrawnQuery = WithdrawnMembers();
 
         var missed = 0;
+        // Past their time (a survey closes after it is due, so the (status, due) index narrows this to open ones), and
+        // every open survey of members who withdrew consent.
+        var withdrawn = await withdrawnQuery.ToListAsync(ct);
         var closing = await db.SurveyResponses
-            .Where(r => (r.Status == SurveyStatus.Due || r.Status == SurveyStatus.InProgress)
-                && (r.ClosesAtUtc <= now || withdrawnQuery.Contains(r.MemberId)))
+            .Where(r => (r.Status == SurveyStatus.Due || r.Status == SurveyStatus.InProgress) && r.DueAtUtc <= now && r.ClosesAtUtc <= now)
             .ToListAsync(ct);
+        if (withdrawn.Count > 0)
+        {
+            closing.AddRange(await db.SurveyResponses
+                .Where(r => (r.Status == SurveyStatus.Due || r.Status == SurveyStatus.InProgress) && r.ClosesAtUtc > now && withdrawn.Contains(r.MemberId))
+                .ToListAsync(ct));
+        }
         foreach (var response in closing)
         {
             response.Status = SurveyStatus.Missed;
@@ -71,36 +79,58 @@ public sealed partial class SurveyScheduler(
         if (points.Count > 0)
         {
             // Members whose schedule has started: their surveys' join time is the anchor. A point is due and still open
-            // for anchors in one window of a few weeks (due ≤ now < closes), so each point asks only for the members who
-            // joined in its window and lack it: index range scans whose cost does not grow with the surveys' history.
-            foreach (var point in points)
+            // only for anchors in one window of a few weeks (due ≤ now < closes), so each schedule day asks only for the
+            // members who joined in its window and lack one of that day's surveys: an index-only range scan whose cost
+            // grows with the members joining in a few weeks, not with the surveys' history.
+            foreach (var day in points.GroupBy(p => p.DaysAfterJoining))
             {
-                var openFor = _options.OpenFor(point.DaysAfterJoining);
-                var latest = now.AddDays(-point.DaysAfterJoining); // joined ≤ latest: due by now
-                var earliest = latest - openFor;                   // joined > earliest: not yet closed
-                var needsGroup = point.DaysAfterJoining > _options.FollowUpsAfterLeavingUpToDays;
-                var (instrumentId, days) = (point.InstrumentId, point.DaysAfterJoining);
-                var missing = await db.SurveyResponses.AsNoTracking()
+                var days = day.Key;
+                var instrumentIds = day.Select(p => p.InstrumentId).ToList();
+                var latest = now.AddDays(-days);                   // joined ≤ latest: due by now
+                var earliest = latest - _options.OpenFor(days);    // joined > earliest: not yet closed
+                var lacking = await db.SurveyResponses.AsNoTracking()
                     .Where(r => r.JoinedAtUtc > earliest && r.JoinedAtUtc <= latest)
-                    .Select(r => r.MemberId)
-                    .Distinct()
-                    // The anchor is the member's earliest join time, so none may be before the window.
-                    .Where(m => !db.SurveyResponses.Any(o => o.MemberId == m && o.JoinedAtUtc <= earliest)
-                        && !db.SurveyResponses.Any(o => o.MemberId == m && o.InstrumentId == instrumentId && o.DaysAfterJoining == days)
-                        && !withdrawnQuery.Contains(m)
-                        && (!needsGroup || db.GroupMemberships.Any(g => g.UserId == m
-                            && (g.Status == MembershipStatus.Accepted || g.Status == MembershipStatus.Paused))))
-                    .Select(m => new { MemberId = m, Joined = db.SurveyResponses.Where(o => o.MemberId == m).Min(o => o.JoinedAtUtc) })
+                    .GroupBy(r => r.MemberId)
+                    .Where(g => g.Count(r => r.DaysAfterJoining == days && instrumentIds.Contains(r.InstrumentId)) < instrumentIds.Count)
+                    .Select(g => g.Key)
                     .ToListAsync(ct);
-                foreach (var member in missing.OrderBy(m => m.MemberId, StringComparer.Ordinal))
+                if (lacking.Count == 0)
                 {
-                    scheduled += Schedule(member.MemberId, member.Joined, point, now) ? 1 : 0;
+                    continue;
+                }
+                // The few members lacking some: their anchor (the earliest join time of all their surveys), what they
+                // have at this day, and whether they may be asked.
+                var needsGroup = days > _options.FollowUpsAfterLeavingUpToDays;
+                var members = await db.SurveyResponses.AsNoTracking()
+                    .Where(r => lacking.Contains(r.MemberId) && !withdrawnQuery.Contains(r.MemberId)
+                        && (!needsGroup || db.GroupMemberships.Any(g => g.UserId == r.MemberId
+                            && (g.Status == MembershipStatus.Accepted || g.Status == MembershipStatus.Paused))))
+                    .GroupBy(r => r.MemberId)
+                    .Select(g => new { MemberId = g.Key, Joined = g.Min(r => r.JoinedAtUtc) })
+                    .ToListAsync(ct);
+                var have = (await db.SurveyResponses.AsNoTracking()
+                        .Where(r => lacking.Contains(r.MemberId) && r.DaysAfterJoining == days)
+                        .Select(r => new { r.MemberId, r.InstrumentId })
+                        .ToListAsync(ct))
+                    .Select(r => (r.MemberId, r.InstrumentId))
+                    .ToHashSet();
+                foreach (var member in members.OrderBy(m => m.MemberId, StringComparer.Ordinal))
+                {
+                    foreach (var point in day.Where(p => !have.Contains((member.MemberId, p.InstrumentId))))
+                    {
+                        scheduled += Schedule(member.MemberId, member.Joined, point, now) ? 1 : 0;
+                    }
                 }
             }
 
-            // Members in a group with no survey yet: the schedule starts from their earliest accepted membership.
+            // Members in a group with no survey yet: the schedule starts from their earliest accepted membership. Only
+            // members accepted recently enough for a point to be open can have one due, so only they are looked at.
+            var recentEnough = now - points.Max(p => TimeSpan.FromDays(p.DaysAfterJoining) + _options.OpenFor(p.DaysAfterJoining));
+            var recent = db.GroupMemberships
+                .Where(m => m.Status == MembershipStatus.Accepted && (m.StatusChangedAtUtc ?? m.CreatedAtUtc) > recentEnough)
+                .Select(m => m.UserId);
             var starting = await db.GroupMemberships.AsNoTracking()
-                .Where(m => m.Status == MembershipStatus.Accepted
+                .Where(m => m.Status == MembershipStatus.Accepted && recent.Contains(m.UserId)
                     && !db.SurveyResponses.Any(r => r.MemberId == m.UserId) && !withdrawnQuery.Contains(m.UserId))
                 .GroupBy(m => m.UserId)
                 .Select(g => new { MemberId = g.Key, Joined = g.Min(m => m.StatusChangedAtUtc ?? m.CreatedAtUtc) })
@@ -113,6 +143,7 @@ public sealed partial class SurveyScheduler(
                 }
             }
         }
+
         if (scheduled > 0 || missed > 0)
         {
             await db.SaveChangesAsync(ct);

@@ -13,7 +13,7 @@ using PeerCircle.Data;
 namespace PeerCircle.Data.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(PeerCircleDb))]
-    [Migration("20261126091039_OutcomesPreAggregate")]
+    [Migration("20261126092719_OutcomesPreAggregate")]
     partial class OutcomesPreAggregate
     {
         /// <inheritdoc />
@@ -1465,12 +1465,12 @@ namespace PeerCircle.Data.Migrations.Postgres.Migrations
 
                     b.HasIndex("SchedulePointId");
 
-                    b.HasIndex("JoinedAtUtc", "MemberId");
-
                     b.HasIndex("Status", "DueAtUtc");
 
                     b.HasIndex("MemberId", "InstrumentId", "DaysAfterJoining")
                         .IsUnique();
+
+                    b.HasIndex("JoinedAtUtc", "MemberId", "DaysAfterJoining", "InstrumentId");
 
                     b.ToTable("SurveyResponses");
                 });

@@ -11,7 +11,7 @@ using PeerCircle.Data;
 namespace PeerCircle.Data.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(PeerCircleDb))]
-    [Migration("20261126091026_OutcomesPreAggregate")]
+    [Migration("20261126092648_OutcomesPreAggregate")]
     partial class OutcomesPreAggregate
     {
         /// <inheritdoc />
@@ -1412,12 +1412,12 @@ namespace PeerCircle.Data.Migrations.Sqlite.Migrations
 
                     b.HasIndex("SchedulePointId");
 
-                    b.HasIndex("JoinedAtUtc", "MemberId");
-
                     b.HasIndex("Status", "DueAtUtc");
 
                     b.HasIndex("MemberId", "InstrumentId", "DaysAfterJoining")
                         .IsUnique();
+
+                    b.HasIndex("JoinedAtUtc", "MemberId", "DaysAfterJoining", "InstrumentId");
 
                     b.ToTable("SurveyResponses");
                 });

@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace PeerCircle.Data.Migrations.Postgres.Migrations
+namespace PeerCircle.Data.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class OutcomesPreAggregate : Migration
@@ -17,32 +17,37 @@ namespace PeerCircle.Data.Migrations.Postgres.Migrations
             migrationBuilder.AddColumn<long>(
                 name: "BaselineResponseId",
                 table: "SurveyScores",
-                type: "bigint",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<double>(
                 name: "BaselineValue",
                 table: "SurveyScores",
-                type: "double precision",
+                type: "REAL",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "MeetingsAttended",
                 table: "SurveyScores",
-                type: "integer",
+                type: "INTEGER",
                 nullable: true);
 
             // Existing scores as the app now writes them: meetings attended copied from the response, and each follow-up
             // paired with the member's baseline on the same scale (BaselinePairing does this when a survey is completed).
+            // Each baseline is one lookup in the score index (instrument, scale, day, member).
             migrationBuilder.Sql("""
-                UPDATE "SurveyScores" AS s SET "MeetingsAttended" = r."MeetingsAttended"
-                FROM "SurveyResponses" AS r WHERE r."Id" = s."ResponseId";
+                UPDATE "SurveyScores" SET "MeetingsAttended" =
+                    (SELECT r."MeetingsAttended" FROM "SurveyResponses" AS r WHERE r."Id" = "SurveyScores"."ResponseId");
                 """);
             migrationBuilder.Sql("""
-                UPDATE "SurveyScores" AS f SET "BaselineValue" = b."Value", "BaselineResponseId" = b."ResponseId"
-                FROM "SurveyScores" AS b
-                WHERE f."DaysAfterJoining" > 0 AND b."DaysAfterJoining" = 0
-                  AND b."InstrumentId" = f."InstrumentId" AND b."Scale" = f."Scale" AND b."MemberId" = f."MemberId";
+                UPDATE "SurveyScores" SET
+                    "BaselineResponseId" = (SELECT b."ResponseId" FROM "SurveyScores" AS b
+                        WHERE b."InstrumentId" = "SurveyScores"."InstrumentId" AND b."Scale" = "SurveyScores"."Scale"
+                          AND b."DaysAfterJoining" = 0 AND b."MemberId" = "SurveyScores"."MemberId"),
+                    "BaselineValue" = (SELECT b."Value" FROM "SurveyScores" AS b
+                        WHERE b."InstrumentId" = "SurveyScores"."InstrumentId" AND b."Scale" = "SurveyScores"."Scale"
+                          AND b."DaysAfterJoining" = 0 AND b."MemberId" = "SurveyScores"."MemberId")
+                WHERE "DaysAfterJoining" > 0;
                 """);
 
             migrationBuilder.CreateIndex(
@@ -52,15 +57,14 @@ namespace PeerCircle.Data.Migrations.Postgres.Migrations
                 filter: "\"BaselineValue\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
-                name: "IX_SurveyResponses_JoinedAtUtc_MemberId",
+                name: "IX_SurveyResponses_JoinedAtUtc_MemberId_DaysAfterJoining_InstrumentId",
                 table: "SurveyResponses",
-                columns: new[] { "JoinedAtUtc", "MemberId" });
+                columns: new[] { "JoinedAtUtc", "MemberId", "DaysAfterJoining", "InstrumentId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_MeetingAttendances_UserId_OccurrenceStartUtc",
                 table: "MeetingAttendances",
-                columns: new[] { "UserId", "OccurrenceStartUtc" })
-                .Annotation("Npgsql:IndexInclude", new[] { "Status" });
+                columns: new[] { "UserId", "OccurrenceStartUtc" });
         }
 
         /// <inheritdoc />
@@ -71,7 +75,7 @@ namespace PeerCircle.Data.Migrations.Postgres.Migrations
                 table: "SurveyScores");
 
             migrationBuilder.DropIndex(
-                name: "IX_SurveyResponses_JoinedAtUtc_MemberId",
+                name: "IX_SurveyResponses_JoinedAtUtc_MemberId_DaysAfterJoining_InstrumentId",
                 table: "SurveyResponses");
 
             migrationBuilder.DropIndex(
