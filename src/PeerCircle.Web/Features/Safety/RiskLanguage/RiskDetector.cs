@@ -135,7 +135,7 @@ public sealed class RiskDetector
             return false;
         }
         if (rule.Category == RiskRules.MedicalAdvice
-            && (RiskRules.CareTeam.IsMatch(sentenceText) || RiskRules.Rebuttal.IsMatch(normal)))
+            && ((RiskRules.CareTeam.IsMatch(sentenceText) && !(RiskRules.BehindTheTeam.IsMatch(sentenceText) && !IsNegated(before))) || RiskRules.Rebuttal.IsMatch(normal)))
         {
             return false;
         }
