@@ -126,6 +126,8 @@ public class RiskDetectorTests
     [InlineData("Dying would honestly be a relief at this point.")]
     [InlineData("Since Sam died I don't see why I should stay. I want to be with him.")]
     [InlineData("wish id just die in my sleep")]
+    [InlineData("I think about not being here a lot lately.")]
+    [InlineData("My family would manage fine without me, probably better.")]
     public void PassiveWishToBeDead_IsSelfHarm(string text) => AssertFlags(text, "self_harm");
 
     [Theory]
@@ -150,6 +152,9 @@ public class RiskDetectorTests
     [InlineData("I stood on the bridge for an hour last night, just looking down.")]
     [InlineData("Writing this so someone knows where the letters are.")]
     [InlineData("If she goes, I go too. I've actually planned it.")]
+    [InlineData("Honestly I've thought about stepping in front of a bus.")]
+    [InlineData("I've been reading about which pills are the most painless way.")]
+    [InlineData("I don't plan on being around for Christmas.")]
     public void PlanMeansAndGoodbyes_AreSelfHarm(string text) => AssertFlags(text, "self_harm");
 
     [Theory]
@@ -178,6 +183,8 @@ public class RiskDetectorTests
     [InlineData("Next one who says that gets a bottle to the head.")]
     [InlineData("I'm bringing my knife to the clinic tomorrow.")]
     [InlineData("watch your back, I know where you live")]
+    [InlineData("He told the nurse he'd come back with a gun.")]
+    [InlineData("I want to run that drunk driver off the road.")]
     public void ViolentIntentThreatsAndUrges_AreHarmToOthers(string text) => AssertFlags(text, "harm_to_others");
 
     [Theory]
@@ -197,6 +204,8 @@ public class RiskDetectorTests
     [InlineData("He calls me a useless burden and says nobody would believe me.")]
     [InlineData("My brother has power of attorney and mum's savings are gone.")]
     [InlineData("She crushes sleeping pills into his food to keep him quiet.")]
+    [InlineData("My sister hasn't given dad his insulin in two days because she's too busy.")]
+    [InlineData("My partner has been abusive since the diagnosis.")]
     public void AbuseControlNeglectAndExploitation_AreAbuseNeglect(string text) => AssertFlags(text, "abuse_neglect");
 
     [Theory]
@@ -212,6 +221,8 @@ public class RiskDetectorTests
     [InlineData("The panic attacks are constant now.")]
     [InlineData("My whole world has collapsed.")]
     [InlineData("I literally cannot stop crying.")]
+    [InlineData("Nothing is ever going to get better for me.")]
+    [InlineData("I'm barely hanging on.")]
     public void HopelessTrappedCantCope_IsSevereDistress(string text) => AssertFlags(text, "severe_distress");
 
     [Theory]
@@ -228,6 +239,9 @@ public class RiskDetectorTests
     [InlineData("Don't go to the ER for a fever on chemo, just sleep it off.")]
     [InlineData("I stopped my steroids without telling my oncologist.")]
     [InlineData("Happy to post some of my lorazepam to anyone who needs it.")]
+    [InlineData("I stopped taking my anti-seizure meds because they make me foggy.")]
+    [InlineData("You don't need to tell your oncologist about the supplements.")]
+    [InlineData("I'm taking twice the recommended dose of my painkillers.")]
     public void UnsoundMedicineUse_IsMedicalAdvice(string text) => AssertFlags(text, "medical_advice");
 
     [Theory]
@@ -264,6 +278,13 @@ public class RiskDetectorTests
     [InlineData("Hair's back, so the wig went to the charity shop.")]
     [InlineData("I keep thinking about hitting the gym again once treatment ends.")]
     [InlineData("I'd never stop my treatment without talking to my oncologist.")]
+    [InlineData("The kids were home alone for an hour while I picked up groceries, they're 15 and 17.")]
+    [InlineData("My wife takes my pension to the bank every month for me.")]
+    [InlineData("The radiation burned my skin, it's so sore.")]
+    [InlineData("We watched a film about a woman who leaves her abusive husband.")]
+    [InlineData("I've been thinking about death a lot, mostly planning my funeral wishes.")]
+    [InlineData("I gave away my old clothes since they don't fit after the surgery.")]
+    [InlineData("He keeps a hunting rifle for deer season.")]
     public void OrdinaryMessagesAndHardNegatives_AreNotFlagged(string text) =>
         Assert.False(_detector.Detect(text).Any, _detector.Detect(text).Explanation);
 

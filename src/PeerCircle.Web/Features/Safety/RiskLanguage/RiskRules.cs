@@ -133,6 +133,11 @@ internal static partial class RiskRules
         new(AbuseNeglect, "neglect_or_exploitation", NeglectExploitMorePattern()),
         new(SevereDistress, "overwhelmed_panic_or_collapse", DistressMorePattern(), RuleContext.OwnNegation | RuleContext.JokeCancels),
         new(MedicalAdvice, "unsound_medicine_use", UnsoundMorePattern()),
+        new(SelfHarm, "not_being_here_or_arrangements", SelfHarmMorePattern()),
+        new(HarmToOthers, "threat_or_plan_to_hurt", HarmMorePattern(), RuleContext.JokeCancels),
+        new(AbuseNeglect, "neglect_or_mistreatment", AbuseMorePattern()),
+        new(SevereDistress, "barely_coping", DistressMorePattern2(), RuleContext.OwnNegation | RuleContext.JokeCancels),
+        new(MedicalAdvice, "unsound_self_management", MedicalMorePattern()),
     ];
 
     /// <summary>Idioms blanked out before any rule runs: "dying to see", "killing time", "this traffic is killing me".</summary>
@@ -192,7 +197,7 @@ internal static partial class RiskRules
     [GeneratedRegex(@"\bsuicidal\b|\b(think\w*|thought\w*|considering|consider|plan\w*|attempt\w*|contemplat\w*|about|of|my) (about |of )?suicide\b", Options, MatchTimeoutMs)]
     private static partial Regex Suicide();
 
-    [GeneratedRegex(@"\b(cut|cuts|cutting|burn|burned|burnt|burning|hurt|hurts|hurting|harm|harming|scratch\w*|starv\w*) (myself|himself|herself|themselves|my (arm|arms|wrist|wrists|skin|legs?|thighs?))\b|\bself[- ]?(harm\w*|injur\w*)\b|\bcutting again\b|\bbeen cutting\b(?! (back|down|out|costs|(my|the|his|her) (\w+ )?(pills|tablets|dose|doses|meds|tamoxifen|hair|hours|grass|lawn|coupons)))|\buntil (it|they) bleeds?\b|\bhurt myself on purpose\b", Options, MatchTimeoutMs)]
+    [GeneratedRegex(@"(?<!\b(radiation|it|chemo|sun|treatment|rays?|iron|oven|stove|kettle|pan|they|that|this|water|tea|coffee|steam|cream|patch|tape) )\b(cut|cuts|cutting|burn|burned|burnt|burning|hurt|hurts|hurting|harm|harming|scratch\w*|starv\w*) (myself|himself|herself|themselves|my (arm|arms|wrist|wrists|skin|legs?|thighs?))\b|\bself[- ]?(harm\w*|injur\w*)\b|\bcutting again\b|\bbeen cutting\b(?! (back|down|out|costs|(my|the|his|her) (\w+ )?(pills|tablets|dose|doses|meds|tamoxifen|hair|hours|grass|lawn|coupons)))|\buntil (it|they) bleeds?\b|\bhurt myself on purpose\b", Options, MatchTimeoutMs)]
     private static partial Regex SelfInjury();
 
     [GeneratedRegex(@"\b(overdos\w*|stockpil\w*|swallow the whole bottle|take all (my|the|of my|her|his|their|your|of (her|his|the)) (\w+ )?\w+ at once|walk(ing)? into the (lake|river|sea|ocean|water)|driv(e|ing) (my car |the car )?(into|off) (the|a) (river|lake|bridge|tree|wall|water|sea|ocean|cliff|traffic|truck)|crash(ing)? (the|my) car on purpose|(about|of|thinking) jumping|jump(ing)? (off|from) (the|a)|with the rope|a noose|how many [\w ]{0,30} (would take|are lethal|is lethal|to kill)|how many it would take|hoping i (wouldnt|would not|wont|dont) wake up|(didnt|did not|never|not) wake up( tomorrow| again)?)\b", Options, MatchTimeoutMs)]
@@ -225,7 +230,7 @@ internal static partial class RiskRules
     [GeneratedRegex(@"\b(screams|yells|shouts|screaming|yelling|shouting) at (me|him|her|them|my \w+|mom|dad)\b(?! (for|about))|\bcalls (me|him|her) (worthless|names|stupid|useless|a burden)\b", Options, MatchTimeoutMs)]
     private static partial Regex VerbalAbuse();
 
-    [GeneratedRegex(@"\b(taking|takes|took|steals|stole|stealing|keeps|kept) (\w+ ){0,2}(money|pension|check|savings|jewelry|credit cards?)\b|\btakes my (pain )?(pills|meds)\b|\bdrugging\b", Options, MatchTimeoutMs)]
+    [GeneratedRegex(@"\b(taking|takes|took|steals|stole|stealing|keeps|kept) (\w+ ){0,2}(money|pension|check|savings|jewelry|credit cards?)\b(?! ((in)?to|in) (the )?(bank|post office|atm)|out for me|for me)|\btakes my (pain )?(pills|meds)\b|\bdrugging\b", Options, MatchTimeoutMs)]
     private static partial Regex Exploitation();
 
     [GeneratedRegex(@"\b(left|leave|leaves|leaving) (\w+ ){0,2}alone all day\b|\bhome alone for (days|a week)\b|\bno food or water\b|\bgoing without (meals|food)\b|\b(hasnt|has not|havent|nobody has|no one has|nobody) (fed|feeds|changed|checked)\b|\bnobodys checked\b|\b(hes|shes|theyre|they are) starving\b|\bbed ?sores\b|\bwet (diaper|sheets|bed) for hours\b|\bliving in filth\b|\bno heat\b|\bwont take (her|him|me) to (chemo|treatment|appointments|the doctor)\b|\brough with (him|her|dad|mom|me)\b|\bbruises? (on|shaped)\b|\bshaped like fingers\b|\bscared to say anything\b", Options, MatchTimeoutMs)]
@@ -240,19 +245,19 @@ internal static partial class RiskRules
     [GeneratedRegex(@"\bno hope\b|\bno way out\b|\bsee any way out\b|\b(no|whats the|dont see the|cant see the|didnt see the) point\b(?! (about|of|in) (this|the|that|a|these|those|having|buying|paying|going to|washing|cleaning|dieting)\b)|\bdont see a future\b|\bnothing (matters|left to live for|will ever be (ok|okay|the same|alright))\b|\blife has no meaning\b|\b(isnt|is not|not) worth living\b|\bwhy (i|do i) (even )?bother\b", Options, MatchTimeoutMs)]
     private static partial Regex NoPoint();
 
-    [GeneratedRegex(@"\b(have|has|ive|hes|shes|ve) given up\b|\bgiven up on (everything|life)\b|\bdone with everything\b|\bend of my rope\b|\bbreaking (point|down)\b|\brock bottom\b|\bbarely (holding on|function\w*)\b|\b(im|i am|life is|world is|everything is|family is) falling apart\b|\bgoing under\b|\bim drowning\b(?! in)|\bdesperate\b", Options, MatchTimeoutMs)]
+    [GeneratedRegex(@"\b(have|has|ive|hes|shes|ve) given up\b|\bgiven up on (everything|life)\b|\bdone with everything\b|\bend of my rope\b|\bbreaking (point|down)\b|\brock bottom\b|\bbarely (holding on|function\w*|hanging on)\b|\b(im|i am|life is|world is|everything is|family is) falling apart\b|\bgoing under\b|\bim drowning\b(?! in)|\bdesperate\b", Options, MatchTimeoutMs)]
     private static partial Regex GivingUp();
 
     [GeneratedRegex(@"\bdark (place|thoughts)\b|\bso depressed\b|\b(feel|feeling|im|i am) (so |completely |totally |just )?(empty|worthless|trapped|useless)\b|\b(a|such a) burden\b|\bdont care what happens to me\b|\blosing my mind\b|\bcant stop (crying|shaking)\b|\bhavent (gotten|got) out of bed\b|\bnever felt this low\b|\bnothing feels real\b|\bim disappearing\b|\bcompletely overwhelmed\b|\bexhausted beyond words\b|\bso alone\b", Options, MatchTimeoutMs)]
     private static partial Regex Despair();
 
-    [GeneratedRegex(@"\b(stop|stopped|stopping|quit|quitting|skip|skipping|refuse|refusing|ditch|throw out|come off|went off|go off|forget)( taking)? (all )?(my|your|his|her|their|the|dads|moms|this|any|next)? ?(own )?(\w+ ){0,2}?(treatment|chemo|chemotherapy|radiation|meds|medication|medications|medicines?|pills|tamoxifen|steroids|immunotherapy|infusion|antibiotics|antidepressants|blood thinners|insulin|hormone pills|hormone therapy|surgery|scan|oncologist|doctor)\b|\b(im|i am|i) (not going to|wont|refuse to) take (the|my|any) (\w+ )?(meds|medication|medicine|antibiotics|chemo|pills|treatment)\b|\brefuse it\b|\bquit mine\b|\bcold turkey\b", Options, MatchTimeoutMs)]
+    [GeneratedRegex(@"\b(stop|stopped|stopping|quit|quitting|skip|skipping|refuse|refusing|ditch|throw out|come off|went off|go off|forget)( taking)? (all )?(my|your|his|her|their|the|dads|moms|this|any|next)? ?(own )?([\w-]+ ){0,2}?(treatment|chemo|chemotherapy|radiation|meds|medication|medications|medicines?|pills|tamoxifen|steroids|immunotherapy|infusion|antibiotics|antidepressants|blood thinners|insulin|hormone pills|hormone therapy|surgery|scan|oncologist|doctor)\b|\b(im|i am|i) (not going to|wont|refuse to) take (the|my|any) (\w+ )?(meds|medication|medicine|antibiotics|chemo|pills|treatment)\b|\brefuse it\b|\bquit mine\b|\bcold turkey\b", Options, MatchTimeoutMs)]
     private static partial Regex StopTreatment();
 
     [GeneratedRegex(@"\b(cures?|cured|curing) (\w+ ){0,2}(cancers?|tumou?rs?)\b|\b(juicing|vitamin c|baking soda|essential oils|cannabis oil|apricot kernels?|ivermectin|turmeric|alkaline water|homeopath\w*|black salve|coffee enemas?|gerson|mms|bleach|fenbendazole|laetrile|b17|apricot seeds?)\b|\b100 percent cure\b|\bclinic in mexico\b|\bdoctors (just )?(wont|dont) tell you\b|\bsugar feeds cancer\b|\bkills more people than cancer\b|\b(radiation|chemo|the mammogram|mammograms|surgery|biopsy) (is a scam|causes cancer|spreads? (it|cancer))\b|\bcancer will spread if\b|\btumou?r starves\b|\b(go|going) keto\b[^.!?]{0,30}\bshrink\b|\bdetox the chemo\b|\bdraw the tumou?r\b|\binstead of (his|her|my|your|the) (chemo|treatment|radiation|surgery)\b|\bpray instead\b|\bworks? just as well\b|\bdoes the same thing naturally\b|\bno surgery needed\b", Options, MatchTimeoutMs)]
     private static partial Regex MiracleCure();
 
-    [GeneratedRegex(@"\b(double|doubling|doubled) (up )?(your |my |his |her |the )?(dose|\w+ dose|oxycodone|morphine|pills|meds)\b|\btwice the dose\b|\btwice as often\b|\btake (more|extra) (insulin|pills|morphine|oxycodone|meds)\b|\b(take|taking) the whole bottle\b|\bmix (your |my )?(\w+ )?(pills|meds) with (a glass of )?(wine|alcohol|beer|booze)\b|\bdrink as much as you want\b|\bwithout asking\b|\bon my own\b(?=[^.!?]*\b(dose|pills|meds|stopped|chemo|patch))|\b(\w+ )?(dose|pills|meds|thinners|chemo) on my own\b", Options, MatchTimeoutMs)]
+    [GeneratedRegex(@"\b(double|doubling|doubled) (up )?(your |my |his |her |the )?(dose|\w+ dose|oxycodone|morphine|pills|meds)\b|\btwice the (recommended |prescribed |normal |usual )?dose\b|\btwice as often\b|\btake (more|extra) (insulin|pills|morphine|oxycodone|meds)\b|\b(take|taking) the whole bottle\b|\bmix (your |my )?(\w+ )?(pills|meds) with (a glass of )?(wine|alcohol|beer|booze)\b|\bdrink as much as you want\b|\bwithout asking\b|\bon my own\b(?=[^.!?]*\b(dose|pills|meds|stopped|chemo|patch))|\b(\w+ )?(dose|pills|meds|thinners|chemo) on my own\b", Options, MatchTimeoutMs)]
     private static partial Regex Dosing();
 
     [GeneratedRegex(@"\b(share|sharing|shared) my (\w+ ){0,2}with\b|\bgiving (my|your) \w+ my\b|\b(take|use) (your|my) (\w+s) (leftover )?(\w+ )?(pills|meds|patches)\b", Options, MatchTimeoutMs)]
