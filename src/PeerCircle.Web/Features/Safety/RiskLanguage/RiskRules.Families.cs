@@ -43,6 +43,14 @@ namespace PeerCircle.Web.Features.Safety.RiskLanguage;
 ///     apricot kernels, "the body heals itself", "chemo is poison")
 ///   - taking someone else's medicine, mixing alcohol with opioids, benzodiazepines or sleeping pills
 ///   - doubling doses or patches, and telling others to do any of these; waiting out a fever on chemo
+///
+/// Later rules in this file widen the same families (the tuning set content/safety/risk-dev.jsonl and the unit
+/// tests' own paraphrases showed where they were thin): "thinking about not being here", "who gets what", stepping
+/// in front of traffic, "painless way", a gun one "keeps thinking about"; violent pictures and plans ("keep picturing
+/// smashing his face in", "going to find out what pain feels like", bringing a knife); conditional threats ("if I
+/// tell anyone he'll…"), care not given, money taken under a power of attorney, a child left to fend for itself;
+/// panic that won't stop, "not coping", "barely hanging on"; skipping a day of oral chemo, crushing tablets, giving
+/// away one's own medicine, "the oncologist doesn't need to know".
 /// </summary>
 internal static partial class RiskRules
 {
