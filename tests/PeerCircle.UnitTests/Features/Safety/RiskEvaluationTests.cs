@@ -59,6 +59,32 @@ public class RiskEvaluationTests
         Assert.True(set.Count >= 100);
     }
 
+    /// <summary>
+    /// The tuning set (content/safety/risk-dev.jsonl): 360 messages written by a separate author for tuning; the rules
+    /// were then improved against it, so its figures are in-sample. Held to bars a little below the evaluation set's:
+    /// self-harm recall ≥ 0.93 with precision ≥ 0.80; every other category recall ≥ 0.85 with precision ≥ 0.75.
+    /// </summary>
+    [Fact]
+    public void DevSet_IsScoredAndMeetsItsBars()
+    {
+        var set = Load("risk-dev.jsonl");
+        var scores = Score(set, out var report);
+        TestContext.Current.TestOutputHelper?.WriteLine("Dev (tuning) set (" + set.Count.ToString(CultureInfo.InvariantCulture) + " messages):\n" + report);
+
+        Assert.True(set.Count >= 300);
+        var failures = new List<string>();
+        foreach (var (category, score) in scores)
+        {
+            var (minRecall, minPrecision) = category == "self_harm" ? (0.93, 0.80) : (0.85, 0.75);
+            if (score.Recall < minRecall || score.Precision < minPrecision)
+            {
+                failures.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"{category}: recall {score.Recall:0.000} (bar {minRecall}), precision {score.Precision:0.000} (bar {minPrecision})"));
+            }
+        }
+        Assert.True(failures.Count == 0, string.Join('\n', failures) + "\n" + report);
+    }
+
     internal sealed record Labeled(string Id, string Text, IReadOnlyList<string> Categories);
 
     internal sealed record CategoryScore(int TruePositives, int FalsePositives, int FalseNegatives, int TrueNegatives)

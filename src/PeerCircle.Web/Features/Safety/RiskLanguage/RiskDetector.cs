@@ -44,7 +44,7 @@ public sealed class RiskDetector
                 // One match per category is enough to flag it (self-harm keeps every match for the explanation).
                 continue;
             }
-            for (var match = rule.Pattern.Match(normal); match.Success; match = match.NextMatch())
+            for (var match = Run(() => rule.Pattern.Match(normal)); match is { Success: true }; match = Run(match.NextMatch))
             {
                 var (start, end) = (match.Index, match.Index + match.Length);
                 if (spans.Exists(s => s.Category == rule.Category && s.Start < end && start < s.End))
@@ -66,6 +66,30 @@ public sealed class RiskDetector
         }
         var categories = RiskRules.Categories.Where(c => matches.Exists(m => m.Category == c)).ToList();
         return new RiskResult(categories, Explain(categories, matches), matches);
+    }
+
+    /// <summary>
+    /// Runs a match, once more if it timed out: the first run of a large source-generated matcher is compiled by the
+    /// JIT inside the timeout, which on a busy machine can take longer than the timeout itself. A second timeout is
+    /// real backtracking; the rule is then skipped rather than failing the whole message.
+    /// </summary>
+    private static System.Text.RegularExpressions.Match? Run(Func<System.Text.RegularExpressions.Match> match)
+    {
+        try
+        {
+            return match();
+        }
+        catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+        {
+            try
+            {
+                return match();
+            }
+            catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+            {
+                return null;
+            }
+        }
     }
 
     private static string Explain(List<string> categories, List<RiskMatch> matches)
@@ -135,7 +159,7 @@ public sealed class RiskDetector
             return false;
         }
         if (rule.Category == RiskRules.MedicalAdvice
-            && (RiskRules.CareTeam.IsMatch(sentenceText) || RiskRules.Rebuttal.IsMatch(normal)))
+            && ((RiskRules.CareTeam.IsMatch(sentenceText) && !(RiskRules.BehindTheTeam.IsMatch(sentenceText) && !IsNegated(before))) || RiskRules.Rebuttal.IsMatch(normal)))
         {
             return false;
         }
