@@ -32,6 +32,11 @@ if (RiskCheckCommand.Matches(args))
     Environment.ExitCode = await RiskCheckCommand.RunOnConsoleAsync();
     return;
 }
+if (RiskTrainCommand.Matches(args))
+{
+    Environment.ExitCode = RiskTrainCommand.Run(args, Console.Out, Console.Error);
+    return;
+}
 
 var builder = WebApplication.CreateBuilder(args);
 

@@ -25,9 +25,101 @@ public sealed class RiskDetector
     /// <summary>Tokens before a match that a negation is looked for in.</summary>
     private const int NegationWindow = 5;
 
+    /// <summary>How much of the text a category added by the head quotes as its excerpt.</summary>
+    private const int ModelExcerptLength = 300;
+
     private static readonly RiskResult Nothing = new([], "No risk language found.", []);
 
+    /// <summary>Plain words for each category, for the head's explanations.</summary>
+    private static readonly Dictionary<string, string> Plain = new()
+    {
+        [RiskRules.SelfHarm] = "self-harm or suicide",
+        [RiskRules.HarmToOthers] = "harming someone else",
+        [RiskRules.AbuseNeglect] = "abuse or neglect",
+        [RiskRules.SevereDistress] = "severe distress or hopelessness",
+        [RiskRules.MedicalAdvice] = "unsound medical advice",
+    };
+
+    private readonly RiskHead? head;
+    private readonly Func<string, float[][]>? embed;
+
+    /// <summary>The curated rules only.</summary>
+    public RiskDetector()
+    {
+    }
+
+    /// <summary>
+    /// The hybrid: the rules first, then the trained head (<paramref name="head"/> over sentence embeddings from
+    /// <paramref name="embed"/>, one embedding per piece of the text) adds a category the rules missed when its
+    /// probability is at or above that category's threshold.
+    /// </summary>
+    public RiskDetector(RiskHead head, Func<string, float[][]> embed)
+    {
+        this.head = head;
+        this.embed = embed;
+    }
+
+    public bool HasHead => head is not null;
+
     public RiskResult Detect(string? text)
+    {
+        var rules = DetectByRules(text);
+        if (head is null || embed is null || string.IsNullOrWhiteSpace(text))
+        {
+            return rules;
+        }
+        var probabilities = new double[head.Categories.Count];
+        foreach (var embedding in embed(text))
+        {
+            var piece = head.Probabilities(embedding);
+            for (var c = 0; c < piece.Length; c++)
+            {
+                probabilities[c] = Math.Max(probabilities[c], piece[c]);
+            }
+        }
+        return Combine(rules, head, probabilities, text);
+    }
+
+    /// <summary>The rules' result plus each category the rules missed whose probability reaches its threshold.</summary>
+    public static RiskResult Combine(RiskResult rules, RiskHead head, double[] probabilities, string? text)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        ArgumentNullException.ThrowIfNull(head);
+        ArgumentNullException.ThrowIfNull(probabilities);
+        List<(string Category, double Score)>? added = null;
+        for (var c = 0; c < head.Categories.Count; c++)
+        {
+            var category = head.Categories[c];
+            if (probabilities[c] >= category.Threshold && !rules.Categories.Contains(category.Category))
+            {
+                (added ??= []).Add((category.Category, probabilities[c]));
+            }
+        }
+        if (added is null)
+        {
+            return rules;
+        }
+        var explanation = new StringBuilder(rules.Any ? rules.Explanation : "");
+        foreach (var (category, score) in added)
+        {
+            if (explanation.Length > 0)
+            {
+                explanation.Append("; ");
+            }
+            explanation.Append(category).Append(": ")
+                .Append(System.Globalization.CultureInfo.InvariantCulture,
+                    $"no rule matched, but the wording is close to messages about {Plain.GetValueOrDefault(category, category)} (model score {score:0.00})");
+        }
+        var categories = RiskRules.Categories.Where(c => rules.Categories.Contains(c) || added.Exists(a => a.Category == c)).ToList();
+        // The member's own words are the excerpt a clinician sees (no rule marked a part of them).
+        var excerpt = (text ?? "").Trim();
+        excerpt = excerpt.Length > ModelExcerptLength ? excerpt[..ModelExcerptLength] + "…" : excerpt;
+        var matches = rules.Matches.Concat(added.Select(a => new RiskMatch(a.Category, excerpt, "model"))).ToList();
+        return new RiskResult(categories, explanation.ToString(), matches);
+    }
+
+    /// <summary>The curated rules alone, with their explanations.</summary>
+    public RiskResult DetectByRules(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
