@@ -21,6 +21,10 @@ if (args.Length > 0 && args[0] == "risk")
 {
     return RiskLatency.Run(args[1..]);
 }
+if (args.Length > 0 && args[0] == "risk-hybrid")
+{
+    return RiskHybrid.Run(args[1..]);
+}
 if (args.Length > 0 && args[0] == "runner")
 {
     return await PeerCircle.Benchmarks.LiveRunner.RunnerScenario.MainAsync(args[1..]);
