@@ -48,13 +48,14 @@ public static class RiskHybrid
         var loaded = load.Elapsed;
         embedder.EmbedPieces("warm up");
         var firstEmbedding = load.Elapsed - loaded;
+        var peakAfterLoad = PeakRss();
         GC.Collect();
         var rssAfter = Rss();
         var headLoad = Stopwatch.StartNew();
         var committed = RiskHead.Load(Path.Combine(folder, RiskHead.FileName));
         headLoad.Stop();
         Say(string.Create(CultureInfo.InvariantCulture,
-            $"Start-up: model load {loaded.TotalMilliseconds:0} ms, first embedding {firstEmbedding.TotalMilliseconds:0} ms, head load {headLoad.Elapsed.TotalMilliseconds:0.0} ms; resident memory {rssBefore / 1e6:0} MB before, {rssAfter / 1e6:0} MB after (+{(rssAfter - rssBefore) / 1e6:0} MB)"));
+            $"Start-up: model load {loaded.TotalMilliseconds:0} ms, first embedding {firstEmbedding.TotalMilliseconds:0} ms, head load {headLoad.Elapsed.TotalMilliseconds:0.0} ms; resident memory {rssBefore / 1e6:0} MB before, {rssAfter / 1e6:0} MB after (+{(rssAfter - rssBefore) / 1e6:0} MB), peak while loading {peakAfterLoad / 1e6:0} MB"));
 
         var embedTimer = Stopwatch.StartNew();
         var trainEmbeddings = embedder.EmbedEach([.. train.Select(m => m.Text)]);
@@ -102,6 +103,24 @@ public static class RiskHybrid
                 new Scored(fresh, [.. fresh.Select(m => rules.DetectByRules(m.Text).Categories)], [.. freshEmbeddings.Select(e => committed.Probabilities(e))]),
                 [.. committed.Categories.Select(c => c.Threshold)]);
         }
+
+        // Out-of-sample replay: the rules before the held-out set changed them, and a head trained on risk-eval only
+        // (its thresholds by 5-fold CV on risk-eval only), both scored on risk-holdout, which neither has seen.
+        var baseline = new RiskBaseline.RiskDetector();
+        var evalIndex = Enumerable.Range(0, train.Count).Where(i => isEval[i]).ToArray();
+        var holdoutIndex = Enumerable.Range(0, train.Count).Where(i => !isEval[i]).ToArray();
+        var evalOnly = evalIndex.Select(i => train[i]).ToList();
+        var evalOnlyHead = RiskHeadTrainer.Train(evalOnly, [.. evalIndex.Select(i => trainEmbeddings[i])], "risk-eval only", out _);
+        Say(string.Create(CultureInfo.InvariantCulture,
+            $"\nReplay head (risk-eval only) thresholds: {string.Join(", ", evalOnlyHead.Categories.Select(c => c.Category + " " + (c.Threshold > 1 ? "never" : c.Threshold.ToString("0.00", CultureInfo.InvariantCulture))))}"));
+        Section(Say, "risk-holdout.jsonl, out-of-sample replay: rules as of 54e964c (before the held-out set) + head trained on risk-eval only",
+            new Scored([.. holdoutIndex.Select(i => train[i])], [.. holdoutIndex.Select(i => baseline.Detect(train[i].Text).Categories)],
+                [.. holdoutIndex.Select(i => evalOnlyHead.Probabilities(trainEmbeddings[i]))]),
+            [.. evalOnlyHead.Categories.Select(c => c.Threshold)]);
+        Section(Say, "risk-holdout.jsonl, the same head with today's rules (widened on this set, so the rules are in-sample)",
+            new Scored([.. holdoutIndex.Select(i => train[i])], [.. holdoutIndex.Select(i => trainRules[i])],
+                [.. holdoutIndex.Select(i => evalOnlyHead.Probabilities(trainEmbeddings[i]))]),
+            [.. evalOnlyHead.Categories.Select(c => c.Threshold)]);
 
         if (args.Contains("--no-latency"))
         {
