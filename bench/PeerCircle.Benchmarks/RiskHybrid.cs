@@ -79,7 +79,7 @@ public static class RiskHybrid
             Say(Table([("head ≥ 0.5", Predict(oof, 0.5)), ("head ≥ CV threshold", Predict(oof, thresholds))], train));
         }
 
-        var rules = new RiskDetector();
+        var rules = RiskDetector.RulesOnly();
         var trainRules = train.Select(m => rules.DetectByRules(m.Text).Categories).ToList();
         var finalThresholds = head.Categories.Select(c => c.Threshold).ToArray();
         var inSample = trainEmbeddings.Select(e => head.Probabilities(e)).ToArray();

@@ -18,7 +18,9 @@ public sealed record RiskMatch(string Category, string Excerpt, string Rule);
 /// myself"), a match in a clause about the past is dropped when the writer says things are better now ("last year I
 /// wanted to die, but now I'm doing better"), unsound medical advice is dropped when a doctor or the care team said it
 /// ("my oncologist said to stop the pills before surgery") or the writer rejects it, and threats need an intention
-/// ("I want to", "he said he'll"). Stateless and thread-safe: register it as a singleton.
+/// ("I want to", "he said he'll"). Then a small trained head over a sentence embedding of the message (MiniLM, shipped
+/// in a NuGet package, run in-process) adds a category the rules missed, but only above a conservative probability
+/// threshold, and says so in plain words (decision record 0007). Thread-safe: register it as a singleton.
 /// </summary>
 public sealed class RiskDetector
 {
@@ -40,24 +42,40 @@ public sealed class RiskDetector
         [RiskRules.MedicalAdvice] = "unsound medical advice",
     };
 
-    private readonly RiskHead? head;
+    /// <summary>The head shipped beside the app (content/safety/risk-head.json), read once on first use.</summary>
+    private static readonly Lazy<RiskHead> ShippedHead = new(() => RiskHead.Load(RiskHead.DefaultPath), LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private readonly Lazy<RiskHead>? head;
     private readonly Func<string, float[][]>? embed;
 
-    /// <summary>The curated rules only.</summary>
+    /// <summary>
+    /// The detector the app runs: the curated rules, then the trained head shipped in content/safety/risk-head.json
+    /// over MiniLM sentence embeddings (<see cref="RiskEmbedder.Shared"/>). The head and the model are loaded on the
+    /// first message with text (about 0.3 s and 350 MB once per process), not when the detector is built.
+    /// </summary>
     public RiskDetector()
+        : this(ShippedHead, text => RiskEmbedder.Shared.EmbedPieces(text))
     {
     }
 
     /// <summary>
-    /// The hybrid: the rules first, then the trained head (<paramref name="head"/> over sentence embeddings from
+    /// The hybrid with a given head: the rules first, then the head (over sentence embeddings from
     /// <paramref name="embed"/>, one embedding per piece of the text) adds a category the rules missed when its
     /// probability is at or above that category's threshold.
     /// </summary>
     public RiskDetector(RiskHead head, Func<string, float[][]> embed)
+        : this(new Lazy<RiskHead>(head), embed)
+    {
+    }
+
+    private RiskDetector(Lazy<RiskHead>? head, Func<string, float[][]>? embed)
     {
         this.head = head;
         this.embed = embed;
     }
+
+    /// <summary>The curated rules alone (no model): for experiments and measurements.</summary>
+    public static RiskDetector RulesOnly() => new((Lazy<RiskHead>?)null, null);
 
     public bool HasHead => head is not null;
 
@@ -68,16 +86,17 @@ public sealed class RiskDetector
         {
             return rules;
         }
-        var probabilities = new double[head.Categories.Count];
+        var model = head.Value;
+        var probabilities = new double[model.Categories.Count];
         foreach (var embedding in embed(text))
         {
-            var piece = head.Probabilities(embedding);
+            var piece = model.Probabilities(embedding);
             for (var c = 0; c < piece.Length; c++)
             {
                 probabilities[c] = Math.Max(probabilities[c], piece[c]);
             }
         }
-        return Combine(rules, head, probabilities, text);
+        return Combine(rules, model, probabilities, text);
     }
 
     /// <summary>The rules' result plus each category the rules missed whose probability reaches its threshold.</summary>
