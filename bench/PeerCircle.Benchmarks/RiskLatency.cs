@@ -15,8 +15,8 @@ public static class RiskLatency
 
     public static int Run(string[] args)
     {
-        // The app's detector (rules + MiniLM head) by default; --rules-only for the curated rules alone.
-        var rulesOnly = args.Contains("--rules-only");
+        // The app's detector (the curated rules) by default; --hybrid for rules + MiniLM head (decision record 0007).
+        var rulesOnly = !args.Contains("--hybrid");
         var roundsAt = Array.IndexOf(args, "--rounds");
         var rounds = roundsAt >= 0 && roundsAt + 1 < args.Length ? int.Parse(args[roundsAt + 1], CultureInfo.InvariantCulture) : rulesOnly ? 20 : 3;
         var file = Path.Combine(DirectorySearchScenario.FindRepoRoot(), "content", "safety", "risk-eval.jsonl");
@@ -25,7 +25,7 @@ public static class RiskLatency
 
         // Cold start: the first message pays for the regular expressions' set-up and, for the hybrid, loading the model.
         var cold = Stopwatch.StartNew();
-        var detector = rulesOnly ? RiskDetector.RulesOnly() : new RiskDetector();
+        var detector = rulesOnly ? new RiskDetector() : RiskDetector.Hybrid();
         detector.Detect(texts[0]);
         cold.Stop();
 

@@ -18,9 +18,9 @@ public sealed record RiskMatch(string Category, string Excerpt, string Rule);
 /// myself"), a match in a clause about the past is dropped when the writer says things are better now ("last year I
 /// wanted to die, but now I'm doing better"), unsound medical advice is dropped when a doctor or the care team said it
 /// ("my oncologist said to stop the pills before surgery") or the writer rejects it, and threats need an intention
-/// ("I want to", "he said he'll"). Then a small trained head over a sentence embedding of the message (MiniLM, shipped
-/// in a NuGet package, run in-process) adds a category the rules missed, but only above a conservative probability
-/// threshold, and says so in plain words (decision record 0007). Thread-safe: register it as a singleton.
+/// ("I want to", "he said he'll"). Optionally (<see cref="Hybrid"/>, an experiment the app does not run; decision
+/// record 0007) a small trained head over a sentence embedding of the message then adds a category the rules missed,
+/// only above a conservative probability threshold, and says so in plain words. Thread-safe: register it as a singleton.
 /// </summary>
 public sealed class RiskDetector
 {
@@ -48,13 +48,9 @@ public sealed class RiskDetector
     private readonly Lazy<RiskHead>? head;
     private readonly Func<string, float[][]>? embed;
 
-    /// <summary>
-    /// The detector the app runs: the curated rules, then the trained head shipped in content/safety/risk-head.json
-    /// over MiniLM sentence embeddings (<see cref="RiskEmbedder.Shared"/>). The head and the model are loaded on the
-    /// first message with text (about 0.3 s and 350 MB once per process), not when the detector is built.
-    /// </summary>
+    /// <summary>The detector the app runs: the curated rules alone (decision record 0007).</summary>
     public RiskDetector()
-        : this(ShippedHead, text => RiskEmbedder.Shared.EmbedPieces(text))
+        : this((Lazy<RiskHead>?)null, null)
     {
     }
 
@@ -74,8 +70,15 @@ public sealed class RiskDetector
         this.embed = embed;
     }
 
-    /// <summary>The curated rules alone (no model): for experiments and measurements.</summary>
-    public static RiskDetector RulesOnly() => new((Lazy<RiskHead>?)null, null);
+    /// <summary>The curated rules alone (the same as <c>new RiskDetector()</c>), named for experiments that compare.</summary>
+    public static RiskDetector RulesOnly() => new();
+
+    /// <summary>
+    /// The hybrid experiment: the rules, then the head shipped in content/safety/risk-head.json over MiniLM sentence
+    /// embeddings (<see cref="RiskEmbedder.Shared"/>). Head and model load on the first message with text (about 0.3 s
+    /// and 350 MB once per process). Not what the app runs (decision record 0007).
+    /// </summary>
+    public static RiskDetector Hybrid() => new(ShippedHead, text => RiskEmbedder.Shared.EmbedPieces(text));
 
     public bool HasHead => head is not null;
 
