@@ -30,8 +30,13 @@ public sealed class AppServer : IAsyncDisposable
     public string LogPath { get; }
     public int ProcessId => _process.Id;
 
-    public static async Task<AppServer> StartAsync(string appDll, string workDir, string databasePath, bool logSql,
-        IEnumerable<KeyValuePair<string, string>> extraEnvironment)
+    public static Task<AppServer> StartAsync(string appDll, string workDir, string databasePath, bool logSql,
+        IEnumerable<KeyValuePair<string, string>> extraEnvironment) =>
+        StartAsync(appDll, workDir, PeerCircle.Data.DatabaseProvider.Sqlite, $"Data Source={databasePath}", logSql, extraEnvironment);
+
+    /// <summary>Starts the app on a SQLite file or a PostgreSQL database (<c>Database__Provider</c> and its connection string).</summary>
+    public static async Task<AppServer> StartAsync(string appDll, string workDir, PeerCircle.Data.DatabaseProvider provider,
+        string connectionString, bool logSql, IEnumerable<KeyValuePair<string, string>> extraEnvironment)
     {
         var port = FreeLoopbackPort();
         var baseAddress = new Uri($"http://127.0.0.1:{port}");
@@ -50,8 +55,16 @@ public sealed class AppServer : IAsyncDisposable
         }
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["ASPNETCORE_URLS"] = baseAddress.ToString().TrimEnd('/');
-        start.Environment["Database__Provider"] = "Sqlite";
-        start.Environment["ConnectionStrings__Sqlite"] = $"Data Source={databasePath}";
+        if (provider == PeerCircle.Data.DatabaseProvider.Postgres)
+        {
+            start.Environment["Database__Provider"] = "Postgres";
+            start.Environment["ConnectionStrings__Postgres"] = connectionString;
+        }
+        else
+        {
+            start.Environment["Database__Provider"] = "Sqlite";
+            start.Environment["ConnectionStrings__Sqlite"] = connectionString;
+        }
         start.Environment["Demo__Seed"] = "false";
         start.Environment["Email__PickupDirectory"] = Path.Combine(workDir, "outbox");
         // Links the app builds (e-mail, calendars) point at the address it serves.

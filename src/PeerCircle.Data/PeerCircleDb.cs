@@ -57,6 +57,10 @@ public class PeerCircleDb(DbContextOptions<PeerCircleDb> options)
     public DbSet<Safety.Resource> Resources => Set<Safety.Resource>();
     public DbSet<Safety.OutsideReferral> OutsideReferrals => Set<Safety.OutsideReferral>();
     public DbSet<Safety.ResourceShare> ResourceShares => Set<Safety.ResourceShare>();
+    public DbSet<Outcomes.Instrument> Instruments => Set<Outcomes.Instrument>();
+    public DbSet<Outcomes.SurveySchedulePoint> SurveySchedulePoints => Set<Outcomes.SurveySchedulePoint>();
+    public DbSet<Outcomes.SurveyResponse> SurveyResponses => Set<Outcomes.SurveyResponse>();
+    public DbSet<Outcomes.SurveyScore> SurveyScores => Set<Outcomes.SurveyScore>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -7,7 +7,10 @@ using PeerCircle.Web.Features.Groups;
 using PeerCircle.Web.Features.Help;
 using PeerCircle.Web.Features.Joining;
 using PeerCircle.Web.Features.Meetings;
+using PeerCircle.Web.Features.Outcomes.Surveys;
 using PeerCircle.Web.Features.Members;
+using PeerCircle.Web.Features.Outcomes;
+using PeerCircle.Web.Features.Outcomes.Reports;
 using PeerCircle.Web.Features.Recruitment;
 using PeerCircle.Web.Features.Safety.Cases;
 using PeerCircle.Web.Features.Safety.Oversight;
@@ -38,6 +41,7 @@ if (RiskTrainCommand.Matches(args))
     return;
 }
 
+DevelopmentDefaults.Apply();
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddDatabase();
@@ -63,7 +67,10 @@ builder.AddSafetySignals();
 builder.AddSafetyCases();
 builder.AddSafetyOversight();
 builder.AddResources();
+builder.AddOutcomes();
+builder.AddOutcomeReports();
 builder.AddAccountFeatures();
+builder.AddOutcomeSurveys();
 builder.AddDemoProgram();
 builder.AddWebPlatform();
 
@@ -79,7 +86,9 @@ await app.Services.EnsureRolesAsync();
 await app.Services.SyncCurriculumAsync();
 await app.Services.SyncMemberDocumentsAsync();
 await app.SeedStarterResourcesAsync();
+await app.SeedOutcomesAsync();
 await app.SeedDemoProgramAsync();
+await app.ScheduleSurveysAsync();
 
 app.UseWebPlatform();
 app.UseSecurity();
@@ -98,6 +107,8 @@ app.MapMemberEndpoints();
 app.MapCalendars();
 app.MapConsent();
 app.MapResources();
+app.MapOutcomes();
+app.MapOutcomeReports();
 app.MapPlatformEndpoints<App>();
 
 await app.RunAsync();

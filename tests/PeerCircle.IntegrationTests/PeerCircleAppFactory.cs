@@ -129,6 +129,7 @@ public sealed partial class PeerCircleAppFactory : WebApplicationFactory<Program
             ["App:BehindProxy"] = "false",
             ["Reminders:Enabled"] = "false",
             ["Safety:BackgroundSweep"] = "false",
+            ["Outcomes:BackgroundSweep"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
         };

@@ -63,6 +63,49 @@ public class RiskCheckCommandTests
         }
     }
 
+    /// <summary>
+    /// The command exactly as the issue gives it, through <c>dotnet run</c> (without building again): the SDK itself adds
+    /// nothing on standard output either (it did while the project had a launchSettings.json).
+    /// </summary>
+    [Fact]
+    public async Task RiskCheck_ThroughDotnetRun_PrintsOnlyTheJsonLines()
+    {
+        var repository = new DirectoryInfo(AppContext.BaseDirectory);
+        while (repository is not null && !File.Exists(Path.Combine(repository.FullName, "PeerCircle.slnx")))
+        {
+            repository = repository.Parent;
+        }
+        Assert.NotNull(repository);
+        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+            ? "Release" : "Debug";
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = repository.FullName,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            StandardInputEncoding = new UTF8Encoding(false),
+            StandardOutputEncoding = Encoding.UTF8,
+        };
+        foreach (var argument in (string[])["run", "--no-build", "-c", configuration, "--project", "src/PeerCircle.Web", "--", "risk-check"])
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start dotnet run.");
+        var stdout = process.StandardOutput.ReadToEndAsync(Cancel);
+        var stderr = process.StandardError.ReadToEndAsync(Cancel);
+        await process.StandardInput.WriteAsync(("""{"id": "x", "text": "I keep thinking about killing myself."}""" + "\n").AsMemory(), Cancel);
+        process.StandardInput.Close();
+        await process.WaitForExitAsync(Cancel);
+
+        Assert.True(process.ExitCode == 0, await stderr);
+        var line = Assert.Single((await stdout).Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        var result = JsonDocument.Parse(line).RootElement;
+        Assert.Equal("x", result.GetProperty("id").GetString());
+        Assert.Equal(["self_harm"], Categories(result));
+    }
+
     private static string[] Categories(JsonElement result) =>
         [.. result.GetProperty("categories").EnumerateArray().Select(c => c.GetString()!)];
 

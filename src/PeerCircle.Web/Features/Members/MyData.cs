@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using PeerCircle.Data;
@@ -109,6 +110,23 @@ public sealed class MyData(PeerCircleDb db, UserManager<PeerCircleUser> users, G
                 .OrderBy(r => r.SentAtUtc)
                 .Select(r => new { resource = r.Resource!.Name, r.Message, r.SentAtUtc, r.SeenAtUtc })
                 .ToListAsync(cancellationToken),
+            surveys = (await db.SurveyResponses.AsNoTracking().Where(r => r.MemberId == userId)
+                .OrderBy(r => r.DueAtUtc)
+                .Select(r => new
+                {
+                    instrument = r.Instrument!.Title, instrumentKey = r.Instrument.Key, instrumentVersion = r.Instrument.Version,
+                    r.DaysAfterJoining, r.JoinedAtUtc, r.DueAtUtc, r.ClosesAtUtc, status = r.Status.ToString(), r.AnswersJson, r.ItemsAnswered,
+                    r.StartedAtUtc, r.UpdatedAtUtc, r.CompletedAtUtc, r.Reminders, r.LastReminderAtUtc, r.MeetingsAttended, r.WeeksEngaged,
+                    scores = r.Scores.OrderBy(s => s.Scale).Select(s => new { s.Scale, s.Value }).ToList(),
+                })
+                .ToListAsync(cancellationToken))
+                .Select(r => new
+                {
+                    r.instrument, r.instrumentKey, r.instrumentVersion, r.DaysAfterJoining, r.JoinedAtUtc, r.DueAtUtc, r.ClosesAtUtc, r.status,
+                    answers = JsonNode.Parse(string.IsNullOrWhiteSpace(r.AnswersJson) ? "{}" : r.AnswersJson), r.ItemsAnswered,
+                    r.StartedAtUtc, r.UpdatedAtUtc, r.CompletedAtUtc, r.Reminders, r.LastReminderAtUtc, r.MeetingsAttended, r.WeeksEngaged, r.scores,
+                })
+                .ToList(),
             acknowledgements = await db.Acknowledgements.AsNoTracking().Where(a => a.UserId == userId)
                 .Select(a => new { kind = a.Kind.ToString(), group = a.Group == null ? null : a.Group.Name, a.Version, a.AcknowledgedAtUtc })
                 .ToListAsync(cancellationToken),
@@ -163,6 +181,8 @@ public sealed class MyData(PeerCircleDb db, UserManager<PeerCircleUser> users, G
             await db.MeetingCheckIns.Where(c => c.UserId == userId).ExecuteDeleteAsync(cancellationToken);
             await db.MeetingFeedback.Where(f => f.UserId == userId).ExecuteDeleteAsync(cancellationToken);
             await db.PresentationOffers.Where(o => o.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+            await db.SurveyScores.Where(s => s.MemberId == userId).ExecuteDeleteAsync(cancellationToken);
+            await db.SurveyResponses.Where(r => r.MemberId == userId).ExecuteDeleteAsync(cancellationToken);
             // Attendance stays so the group's numbers stay right, but no longer says who it was.
             await db.MeetingAttendances.Where(a => a.UserId == userId).ExecuteUpdateAsync(
                 a => a.SetProperty(x => x.UserId, (string?)null).SetProperty(x => x.Name, FormerMember), cancellationToken);

@@ -74,6 +74,9 @@ public sealed class SaveMemberProfile(
 {
     public static readonly IReadOnlyList<int> TravelChoices = [5, 10, 25, 50, 100];
 
+    /// <summary>The safety signal the last saved intake raised, if its words gave one; the page shows crisis help at once for urgent.</summary>
+    public Data.Safety.CasePriority? LastSignal { get; private set; }
+
     /// <summary>The member's profile, or a new one with friendly defaults (not yet saved).</summary>
     public async Task<MemberProfile> LoadAsync(string userId, CancellationToken cancellationToken) =>
         await db.MemberProfiles.AsNoTracking().SingleOrDefaultAsync(p => p.UserId == userId, cancellationToken)
@@ -272,7 +275,7 @@ public sealed class SaveMemberProfile(
         var tracked = await db.Users.SingleAsync(u => u.Id == user.Id, cancellationToken);
         tracked.DateOfBirth = dateOfBirth;
         // The intake's own words go through the same check as everything else a member writes.
-        await signals.TextAsync(user.Id, "intake", null, string.Join(" — ", new[] { gender, accessibility }.Where(t => !string.IsNullOrWhiteSpace(t))), cancellationToken);
+        LastSignal = await signals.TextAsync(user.Id, "intake", null, string.Join(" — ", new[] { gender, accessibility }.Where(t => !string.IsNullOrWhiteSpace(t))), cancellationToken);
         audit.StageChange(AuditActions.ProfileChanged, "Member", user.Id, "Intake saved");
         await db.SaveChangesAsync(cancellationToken);
         return errors;

@@ -151,6 +151,23 @@ public static class AuditActions
     public const string ReferralsViewed = "safety.referrals-viewed";
     public const string ResourceSent = "safety.resource-sent";
     public const string SentResourceSeen = "safety.sent-resource-seen";
+    public const string OutcomesSurveyScheduled = "outcomes.survey-scheduled";
+    public const string OutcomesSurveyMissed = "outcomes.survey-missed";
+    public const string OutcomesSurveyReminded = "outcomes.survey-reminded";
+    public const string OutcomesSurveysViewed = "outcomes.surveys-viewed";
+    public const string OutcomesSurveyOpened = "outcomes.survey-opened";
+    public const string OutcomesSurveySaved = "outcomes.survey-saved";
+    public const string OutcomesSurveyCompleted = "outcomes.survey-completed";
+    public const string OutcomesInstrumentAdded = "outcomes.instrument-added";
+    public const string OutcomesInstrumentImported = "outcomes.instrument-imported";
+    public const string OutcomesSchedulePointAdded = "outcomes.schedule-point-added";
+    public const string OutcomesSchedulePointRemoved = "outcomes.schedule-point-removed";
+    public const string OutcomesDashboardViewed = "outcomes.dashboard-viewed";
+    public const string OutcomesCsvExported = "outcomes.csv-exported";
+    public const string OutcomesMemberFhirExported = "outcomes.member-fhir-exported";
+    public const string OutcomesResearchExported = "outcomes.research-exported";
+    public const string OutcomesResearchConsentGiven = "outcomes.research-consent-given";
+    public const string OutcomesResearchConsentWithdrawn = "outcomes.research-consent-withdrawn";
 
     public static readonly IReadOnlyList<string> All =
     [
@@ -175,6 +192,11 @@ public static class AuditActions
         GriefCheckInRecorded,
         ResourceAdded, ResourceChanged, ResourcesImported, ResourcesExported, ReferralCoachOpened, ReferralRecorded,
         ReferralOutcomeRecorded, ReferralsViewed, ResourceSent, SentResourceSeen,
+        OutcomesSurveyScheduled, OutcomesSurveyMissed, OutcomesSurveyReminded, OutcomesSurveysViewed, OutcomesSurveyOpened,
+        OutcomesSurveySaved, OutcomesSurveyCompleted,
+        OutcomesInstrumentAdded, OutcomesInstrumentImported, OutcomesSchedulePointAdded, OutcomesSchedulePointRemoved,
+        OutcomesDashboardViewed, OutcomesCsvExported, OutcomesMemberFhirExported, OutcomesResearchExported,
+        OutcomesResearchConsentGiven, OutcomesResearchConsentWithdrawn,
     ];
 }
 

@@ -57,6 +57,30 @@ public class IntakeAndDataRightsTests
     }
 
     [Theory, AllProviders]
+    public async Task Intake_WithWordsOfSelfHarm_ShowsCrisisHelpAtOnce_AndKeepsTheMemberOnThePage(DatabaseProvider provider)
+    {
+        await using var app = await PeerCircleAppFactory.StartAsync(provider, Cancel);
+        using var member = app.CreateClientWithCookies();
+        await app.SignInAsync(member, "member5@demo.local", totp: false, Cancel);
+        var userId = await app.UserIdAsync("member5@demo.local", Cancel);
+
+        using var calm = await PeerCircleAppFactory.SubmitFormAsync(member, "/me/about?returnUrl=%2Fgroups", "intake",
+            Intake(("Form.AccessibilityNeeds", "Large print, please.")), Cancel);
+        Assert.Equal("/groups", calm.Headers.Location?.AbsolutePath);
+
+        using var response = await PeerCircleAppFactory.SubmitFormAsync(member, "/me/about?returnUrl=%2Fgroups", "intake",
+            Intake(("Form.AccessibilityNeeds", "I need quiet rooms. Honestly I have been thinking about killing myself.")), Cancel);
+
+        var page = PeerCircleAppFactory.VisibleTextOf(await response.Content.ReadAsStringAsync(Cancel));
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Thank you for telling us. You matter", page, StringComparison.Ordinal);
+        Assert.Contains("988", page, StringComparison.Ordinal);
+        Assert.Contains("Continue where you were", page, StringComparison.Ordinal);
+        var signal = await WithDbAsync(app, db => db.SafetySignals.SingleAsync(s => s.MemberId == userId, Cancel));
+        Assert.Equal((PeerCircle.Data.Safety.CasePriority.Urgent, "intake"), (signal.Priority, signal.Source));
+    }
+
+    [Theory, AllProviders]
     public async Task Intake_IsSaved_AndGroupsAreRecommendedWithTheirReasons(DatabaseProvider provider)
     {
         await using var app = await PeerCircleAppFactory.StartAsync(provider, Cancel);

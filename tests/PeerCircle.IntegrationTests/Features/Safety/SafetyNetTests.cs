@@ -147,6 +147,11 @@ public class SafetyNetTests
         var coordinator = await app.UserIdAsync(PeerCircleAppFactory.CoordinatorEmail, Cancel);
         Assert.True(await DbAsync(at.Services, db => db.SafetyAlerts.AnyAsync(a => a.CaseId == caseId && a.Kind == AlertKind.EscalatedToCoordinator && a.RecipientId == coordinator, Cancel)));
         Assert.Contains(app.ReadOutbox(), m => m.To.ToString().Contains("coordinator@demo.local", StringComparison.Ordinal) && (m.TextBody ?? "").Contains("/coordinator/safety", StringComparison.Ordinal));
+        // In the app too: the coordinator's home page says a case is waiting, until a clinician picks it up.
+        using var coordinatorClient = app.CreateClientWithCookies();
+        await app.SignInAsync(coordinatorClient, PeerCircleAppFactory.CoordinatorEmail, totp: true, Cancel);
+        Assert.Contains("1 safety case is past its due time and no clinician has picked it up.",
+            PeerCircleAppFactory.VisibleTextOf(await coordinatorClient.GetStringAsync("/coordinator", Cancel)), StringComparison.Ordinal);
 
         // Within the next interval nothing more; after it, the clinicians once more but the coordinators not again.
         clock.Advance(TimeSpan.FromMinutes(30));

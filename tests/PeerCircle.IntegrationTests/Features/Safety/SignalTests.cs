@@ -161,6 +161,11 @@ public class SignalTests
 
         using var lead = app.CreateClientWithCookies();
         await app.SignInAsync(lead, PeerCircleAppFactory.FacilitatorEmail, totp: true, Cancel);
+        // From anywhere: the home page links to a page that lists the facilitator's own members, and only theirs.
+        Assert.Contains("href=\"/facilitator/concern\"", await lead.GetStringAsync("/facilitator", Cancel), StringComparison.Ordinal);
+        var chooser = await lead.GetStringAsync("/facilitator/concern", Cancel);
+        Assert.Contains($"href=\"{path}\"", chooser, StringComparison.Ordinal);
+        Assert.DoesNotContain($"href=\"{path}\"", await other.GetStringAsync("/facilitator/concern", Cancel), StringComparison.Ordinal);
         using var missing = await PeerCircleAppFactory.SubmitFormAsync(lead, path, "concern", [new("Concern.Note", "She called me crying.")], Cancel);
         Assert.Contains("Please choose what the concern is about.", PeerCircleAppFactory.VisibleTextOf(await missing.Content.ReadAsStringAsync(Cancel)), StringComparison.Ordinal);
         Assert.Empty(await SignalsAboutAsync(app, maria));
@@ -168,7 +173,9 @@ public class SignalTests
         using var saved = await PeerCircleAppFactory.SubmitFormAsync(lead, path, "concern",
             [new("Concern.Kind", "SuspectedAbuse"), new("Concern.Urgent", "true"), new("Concern.Note", "She said her husband locked her out overnight.")], Cancel);
 
-        Assert.Contains("a clinician will follow up", PeerCircleAppFactory.VisibleTextOf(await saved.Content.ReadAsStringAsync(Cancel)), StringComparison.Ordinal);
+        var savedPage = PeerCircleAppFactory.VisibleTextOf(await saved.Content.ReadAsStringAsync(Cancel));
+        Assert.Contains("a clinician will follow up", savedPage, StringComparison.Ordinal);
+        Assert.Contains("this went to the clinician on call as urgent, right now", savedPage, StringComparison.Ordinal);
         var signal = Assert.Single(await SignalsAboutAsync(app, maria));
         Assert.Equal((SignalKind.FacilitatorConcern, CasePriority.Urgent, dana), (signal.Kind, signal.Priority, signal.RaisedById));
     }

@@ -51,6 +51,13 @@ public sealed class CaseQueries(PeerCircleDb db, ClinicalNoteProtector protector
             .ToList();
     }
 
+    /// <summary>
+    /// How many cases still wait for a clinician after their due time (escalated to the coordinators, or overdue and not
+    /// acknowledged): the coordinator's in-app alert on their home page. It clears when a clinician acknowledges.
+    /// </summary>
+    public Task<int> WaitingOverdueCountAsync(DateTime nowUtc, CancellationToken ct) =>
+        db.EscalationCases.CountAsync(c => c.Status == CaseStatus.Open && (c.EscalatedAtUtc != null || c.DueAtUtc <= nowUtc), ct);
+
     public Task<List<AlertRow>> UnreadAlertsAsync(string recipientId, CancellationToken ct) =>
         db.SafetyAlerts.AsNoTracking()
             .Where(a => a.RecipientId == recipientId && a.ReadAtUtc == null && a.Kind != AlertKind.FollowedUp)

@@ -10,7 +10,7 @@ public static class CasesExtensions
             .Validate(o => o.DueHours.Urgent is > 0 and <= 72, "Safety:DueHours:Urgent must be between 0 and 72 hours.")
             .Validate(o => o.DueBusinessDays.Priority is >= 1 and <= 30 && o.DueBusinessDays.Routine is >= 1 and <= 30,
                 "Safety:DueBusinessDays:Priority and :Routine must be between 1 and 30.")
-            .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Safety:TimeZone must be a known time zone id.")
+            .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Safety:TimeZone must be a time zone id such as America/New_York.")
             .ValidateOnStart();
         builder.Services.AddSingleton<CaseBoard>();
         builder.Services.AddScoped<SafetyNet>();

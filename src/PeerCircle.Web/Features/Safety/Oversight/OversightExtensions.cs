@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using PeerCircle.Web.Features.Safety.Cases;
 
 namespace PeerCircle.Web.Features.Safety.Oversight;
 
@@ -8,12 +9,8 @@ public static class OversightExtensions
     public static WebApplicationBuilder AddSafetyOversight(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddOptions<SafetyTimeZoneOptions>()
-            .BindConfiguration(SafetyTimeZoneOptions.Section)
-            .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _),
-                "Safety:TimeZone must be a time zone id such as America/New_York.")
-            .ValidateOnStart();
-        builder.Services.AddSingleton(sp => new ProgramTime(sp.GetRequiredService<IOptions<SafetyTimeZoneOptions>>()));
+        // The time zone is CaseOptions.TimeZone (Safety:TimeZone), validated where the case options are registered.
+        builder.Services.AddSingleton(sp => new ProgramTime(sp.GetRequiredService<IOptions<CaseOptions>>()));
         builder.Services.AddScoped<OnCallRoster>();
         builder.Services.AddScoped<ManageOnCall>();
         builder.Services.AddScoped<RecordConfidentialityBreak>();

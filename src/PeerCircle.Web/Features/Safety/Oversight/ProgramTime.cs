@@ -1,25 +1,19 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using PeerCircle.Web.Features.Groups;
+using PeerCircle.Web.Features.Safety.Cases;
 
 namespace PeerCircle.Web.Features.Safety.Oversight;
-
-/// <summary>
-/// The program's own time zone for the safety pages (on-call shifts, confidentiality-break times, monthly reports),
-/// configured as <c>Safety:TimeZone</c> (an IANA id); Eastern time unless set.
-/// </summary>
-public sealed class SafetyTimeZoneOptions
-{
-    public const string Section = "Safety";
-
-    public string TimeZone { get; set; } = "America/New_York";
-}
 
 /// <summary>How a local date and time the user typed maps to UTC, with daylight-saving gaps and repeats made explicit.</summary>
 public enum LocalTimeCheck { Ok, Skipped, Repeated }
 
-/// <summary>Converts between UTC and the program's time zone and writes times the way staff read them.</summary>
-public sealed class ProgramTime(IOptions<SafetyTimeZoneOptions> options)
+/// <summary>
+/// Converts between UTC and the program's own time zone (<c>Safety:TimeZone</c>, an IANA id, Eastern unless set; the
+/// same setting business days for case due times are counted in) and writes times the way staff read them: on-call
+/// shifts, confidentiality-break times and the monthly reports.
+/// </summary>
+public sealed class ProgramTime(IOptions<CaseOptions> options)
 {
     public TimeZoneInfo Zone { get; } = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
 

@@ -1,0 +1,134 @@
+using PeerCircle.Web.Features.Outcomes.Reports;
+
+namespace PeerCircle.UnitTests.Features.Outcomes.Reports;
+
+/// <summary>Small-cell suppression: nothing under 11 is shown, and no hidden cell can be worked out from a total.</summary>
+public class SmallCellsTests
+{
+    [Theory]
+    [InlineData(0, false)]
+    [InlineData(10, false)]
+    [InlineData(11, true)]
+    [InlineData(200, true)]
+    public void ElevenIsTheSmallestCountShown(int people, bool shown) => Assert.Equal(shown, SmallCells.MayShow(people));
+
+    [Fact]
+    public void OneSmallCellInAList_HidesASecondOne()
+    {
+        var table = SmallCells.SuppressList([40, 3, 25, 30]);
+
+        Assert.Null(table.Cell(0, 1));
+        // The smallest other cell goes too, so 3 cannot be found as 98 − 40 − 25 − 30.
+        Assert.Null(table.Cell(0, 2));
+        Assert.Equal(40, table.Cell(0, 0));
+        Assert.Equal(98, table.RowTotal(0));
+        AssertSafe(table);
+    }
+
+    [Fact]
+    public void ListWithoutATotal_HidesOnlyTheSmallCell()
+    {
+        var table = SmallCells.SuppressList([40, 3, 25], totalShown: false);
+
+        Assert.Null(table.Cell(0, 1));
+        Assert.Equal(25, table.Cell(0, 2));
+        Assert.Null(table.RowTotal(0));
+    }
+
+    [Fact]
+    public void SmallCellWithNoOtherCell_HidesTheTotal()
+    {
+        var table = SmallCells.SuppressList([5]);
+
+        Assert.Null(table.Cell(0, 0));
+        Assert.Null(table.RowTotal(0));
+    }
+
+    [Fact]
+    public void TwoWayTable_ProtectsRowsAndColumns()
+    {
+        int[,] counts =
+        {
+            { 50, 4, 30 },
+            { 20, 40, 35 },
+            { 15, 22, 60 },
+        };
+
+        var table = SmallCells.Suppress(counts, rowTotals: true, columnTotals: true);
+
+        Assert.Null(table.Cell(0, 1));
+        AssertSafe(table);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(5)]
+    public void RandomTables_ShowNothingUnderElevenAndNoLoneHiddenValue(int seed)
+    {
+        var random = new Random(seed);
+        for (var round = 0; round < 200; round++)
+        {
+            var rows = random.Next(1, 6);
+            var columns = random.Next(1, 6);
+            var counts = new int[rows, columns];
+            for (var r = 0; r < rows; r++)
+            {
+                for (var c = 0; c < columns; c++)
+                {
+                    counts[r, c] = random.Next(0, 4) == 0 ? random.Next(0, 11) : random.Next(0, 80);
+                }
+            }
+            var rowTotals = random.Next(2) == 0;
+            var columnTotals = random.Next(2) == 0;
+
+            AssertSafe(SmallCells.Suppress(counts, rowTotals, columnTotals));
+        }
+    }
+
+    /// <summary>
+    /// No shown value under 11, and no line (a row with its shown total, a column with its shown total, the row totals
+    /// or column totals with the grand total) with exactly one hidden value, which subtraction would reveal.
+    /// </summary>
+    private static void AssertSafe(SuppressedTable table)
+    {
+        for (var r = 0; r < table.Rows; r++)
+        {
+            for (var c = 0; c < table.Columns; c++)
+            {
+                Assert.True(table.Cell(r, c) is null or >= SmallCells.Minimum);
+            }
+            Assert.True(table.RowTotal(r) is null or >= SmallCells.Minimum);
+        }
+        for (var c = 0; c < table.Columns; c++)
+        {
+            Assert.True(table.ColumnTotal(c) is null or >= SmallCells.Minimum);
+        }
+        Assert.True(table.GrandTotal is null or >= SmallCells.Minimum);
+
+        for (var r = 0; r < table.Rows; r++)
+        {
+            if (table.RowTotal(r) is not null)
+            {
+                Assert.NotEqual(1, Enumerable.Range(0, table.Columns).Count(c => table.Cell(r, c) is null));
+            }
+        }
+        for (var c = 0; c < table.Columns; c++)
+        {
+            if (table.ColumnTotal(c) is not null)
+            {
+                Assert.NotEqual(1, Enumerable.Range(0, table.Rows).Count(r => table.Cell(r, c) is null));
+            }
+        }
+        if (table.GrandTotal is not null && table.RowTotalsShown)
+        {
+            Assert.NotEqual(1, Enumerable.Range(0, table.Rows).Count(r => table.RowTotal(r) is null));
+        }
+        if (table.GrandTotal is not null && table.ColumnTotalsShown)
+        {
+            Assert.NotEqual(1, Enumerable.Range(0, table.Columns).Count(c => table.ColumnTotal(c) is null));
+        }
+    }
+}
