@@ -90,24 +90,44 @@ public sealed class RiskDetector
             return rules;
         }
         var model = head.Value;
-        var probabilities = new double[model.Categories.Count];
-        foreach (var embedding in embed(text))
+        if (RiskHead.WordCount(text) < model.MinWords)
         {
-            var piece = model.Probabilities(embedding);
+            // Too short for the head (see RiskHead.MinWords): not even embedded.
+            return rules;
+        }
+        return Combine(rules, model, PieceMaximum(model, embed(text)), text);
+    }
+
+    /// <summary>The head's probability per category for a text embedded in pieces: the highest of any piece.</summary>
+    public static double[] PieceMaximum(RiskHead head, IEnumerable<float[]> embeddings)
+    {
+        ArgumentNullException.ThrowIfNull(head);
+        ArgumentNullException.ThrowIfNull(embeddings);
+        var probabilities = new double[head.Categories.Count];
+        foreach (var embedding in embeddings)
+        {
+            var piece = head.Probabilities(embedding);
             for (var c = 0; c < piece.Length; c++)
             {
                 probabilities[c] = Math.Max(probabilities[c], piece[c]);
             }
         }
-        return Combine(rules, model, probabilities, text);
+        return probabilities;
     }
 
-    /// <summary>The rules' result plus each category the rules missed whose probability reaches its threshold.</summary>
+    /// <summary>
+    /// The rules' result plus each category the rules missed whose probability reaches its threshold, when the text has
+    /// at least the head's minimum number of words.
+    /// </summary>
     public static RiskResult Combine(RiskResult rules, RiskHead head, double[] probabilities, string? text)
     {
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(head);
         ArgumentNullException.ThrowIfNull(probabilities);
+        if (RiskHead.WordCount(text) < head.MinWords)
+        {
+            return rules;
+        }
         List<(string Category, double Score)>? added = null;
         for (var c = 0; c < head.Categories.Count; c++)
         {

@@ -22,6 +22,40 @@ public sealed class RiskHead
 
     public required IReadOnlyList<RiskHeadCategory> Categories { get; init; }
 
+    /// <summary>
+    /// The head adds nothing to a text with fewer words than this (<see cref="WordCount"/>): short everyday texts
+    /// ("Nothing really.") land near risk messages in embedding space. Chosen by cross-validation on the training sets
+    /// (<see cref="RiskHeadTrainer"/>); 0 = no minimum.
+    /// </summary>
+    public int MinWords { get; init; }
+
+    /// <summary>Words in a text: runs of non-space characters holding at least one letter or digit.</summary>
+    public static int WordCount(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return 0;
+        }
+        var count = 0;
+        var inWord = false;
+        var hasLetter = false;
+        foreach (var ch in text)
+        {
+            if (char.IsWhiteSpace(ch))
+            {
+                count += inWord && hasLetter ? 1 : 0;
+                inWord = false;
+                hasLetter = false;
+            }
+            else
+            {
+                inWord = true;
+                hasLetter |= char.IsLetterOrDigit(ch);
+            }
+        }
+        return count + (inWord && hasLetter ? 1 : 0);
+    }
+
     /// <summary>The probability of each category (in <see cref="Categories"/> order) for one embedding.</summary>
     public double[] Probabilities(ReadOnlySpan<float> embedding)
     {
@@ -52,6 +86,8 @@ public sealed class RiskHead
         writer.Write(JsonSerializer.Serialize(TrainedOn));
         writer.Write(",\n \"method\": ");
         writer.Write(JsonSerializer.Serialize(Method));
+        writer.Write(",\n \"minWords\": ");
+        writer.Write(MinWords.ToString(System.Globalization.CultureInfo.InvariantCulture));
         writer.Write(",\n \"categories\": [\n");
         for (var c = 0; c < Categories.Count; c++)
         {
