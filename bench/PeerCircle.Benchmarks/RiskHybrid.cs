@@ -35,10 +35,12 @@ public static class RiskHybrid
 
         var eval = LabeledMessage.Load(Path.Combine(folder, "risk-eval.jsonl"));
         var holdout = LabeledMessage.Load(Path.Combine(folder, "risk-holdout.jsonl"));
+        var dev = LabeledMessage.Load(Path.Combine(folder, "risk-dev.jsonl"));
+        var negatives = LabeledMessage.Load(Path.Combine(folder, "risk-train-negatives.jsonl"));
         var train = RiskTrainCommand.LoadTrainingSet(folder);
         var fresh = File.Exists(freshPath) ? LabeledMessage.Load(freshPath) : null;
         Say(string.Create(CultureInfo.InvariantCulture,
-            $"Risk detector: rules, head and hybrid ({Environment.ProcessorCount} cores, .NET {Environment.Version}). Training sets: {eval.Count} + {holdout.Count} messages; fresh set: {(fresh is null ? "not found at " + freshPath : fresh.Count + " messages")}"));
+            $"Risk detector: rules, head and hybrid ({Environment.ProcessorCount} cores, .NET {Environment.Version}). Training sets: eval {eval.Count} + holdout {holdout.Count} + everyday negatives {negatives.Count} + dev {dev.Count} = {train.Count} messages; fresh set: {(fresh is null ? "not found at " + freshPath : fresh.Count + " messages")}"));
 
         // Start-up: the model's load and first embedding, the head's load, and the memory they take.
         GC.Collect();
@@ -64,12 +66,13 @@ public static class RiskHybrid
 
         // Cross-validation and the final head, exactly as risk-train does it.
         var trainTimer = Stopwatch.StartNew();
-        var head = RiskHeadTrainer.Train(train, trainEmbeddings, "bench", out var outOfFold);
-        Say(string.Create(CultureInfo.InvariantCulture, $"Trained (5-fold CV + final) in {trainTimer.Elapsed.TotalSeconds:0.0} s. Thresholds: {string.Join(", ", head.Categories.Select(c => c.Category + " " + (c.Threshold > 1 ? "never" : c.Threshold.ToString("0.00", CultureInfo.InvariantCulture))))}"));
+        var head = RiskHeadTrainer.Train(train, trainEmbeddings, "bench", out var outOfFold, out var minWordsReport);
+        Say("Minimum words by CV: " + minWordsReport);
+        Say(string.Create(CultureInfo.InvariantCulture, $"Trained (5-fold CV + final) in {trainTimer.Elapsed.TotalSeconds:0.0} s. Minimum words {head.MinWords}. Thresholds: {string.Join(", ", head.Categories.Select(c => c.Category + " " + (c.Threshold > 1 ? "never" : c.Threshold.ToString("0.00", CultureInfo.InvariantCulture))))}"));
         var maxDifference = head.Categories.Zip(committed.Categories)
             .Max(p => Math.Max(Math.Abs(p.First.Bias - p.Second.Bias), p.First.Weights.Zip(p.Second.Weights).Max(w => Math.Abs(w.First - w.Second))));
-        var sameThresholds = head.Categories.Zip(committed.Categories).All(p => p.First.Threshold == p.Second.Threshold);
-        Say(string.Create(CultureInfo.InvariantCulture, $"Committed risk-head.json vs. retrained here: largest weight difference {maxDifference:0.######}, thresholds {(sameThresholds ? "identical" : "DIFFERENT")}."));
+        var sameThresholds = head.MinWords == committed.MinWords && head.Categories.Zip(committed.Categories).All(p => p.First.Threshold == p.Second.Threshold);
+        Say(string.Create(CultureInfo.InvariantCulture, $"Committed risk-head.json vs. retrained here: largest weight difference {maxDifference:0.######}, thresholds and minimum words {(sameThresholds ? "identical" : "DIFFERENT")}."));
 
         foreach (var lambda in lambdas)
         {
@@ -83,7 +86,12 @@ public static class RiskHybrid
         var trainRules = train.Select(m => rules.DetectByRules(m.Text).Categories).ToList();
         var finalThresholds = head.Categories.Select(c => c.Threshold).ToArray();
         var inSample = trainEmbeddings.Select(e => head.Probabilities(e)).ToArray();
-        var isEval = train.Select(m => eval.Exists(e => e.Id == m.Id)).ToArray();
+        var evalIds = eval.Select(m => m.Id).ToHashSet(StringComparer.Ordinal);
+        var holdoutIds = holdout.Select(m => m.Id).ToHashSet(StringComparer.Ordinal);
+        var devIds = dev.Select(m => m.Id).ToHashSet(StringComparer.Ordinal);
+        var negativeIds = negatives.Select(m => m.Id).ToHashSet(StringComparer.Ordinal);
+        var isEval = train.Select(m => evalIds.Contains(m.Id)).ToArray();
+        var isHoldout = train.Select(m => holdoutIds.Contains(m.Id)).ToArray();
 
         Scored Subset(Func<int, bool> keep, double[][] probabilities)
         {
@@ -94,21 +102,24 @@ public static class RiskHybrid
                 [.. rows.Select(i => probabilities[i])]);
         }
 
-        Section(Say, "risk-eval.jsonl, in-sample (rules written against it; head trained on it)", Subset(i => isEval[i], inSample), finalThresholds);
-        Section(Say, "risk-eval.jsonl, head by 5-fold cross-validation (rules still in-sample)", Subset(i => isEval[i], outOfFold), finalThresholds);
-        Section(Say, "risk-holdout.jsonl, head by 5-fold cross-validation (rules widened on it, so in-sample)", Subset(i => !isEval[i], outOfFold), finalThresholds);
+        var minWords = head.MinWords;
+        Section(Say, "risk-eval.jsonl, in-sample (rules written against it; head trained on it)", Subset(i => isEval[i], inSample), finalThresholds, minWords);
+        Section(Say, "risk-eval.jsonl, head by 5-fold cross-validation (rules still in-sample)", Subset(i => isEval[i], outOfFold), finalThresholds, minWords);
+        Section(Say, "risk-holdout.jsonl, head by 5-fold cross-validation (rules widened on it, so in-sample)", Subset(i => isHoldout[i], outOfFold), finalThresholds, minWords);
+        Section(Say, "risk-dev.jsonl (another author), head by 5-fold cross-validation (rules not changed on it in this branch)", Subset(i => devIds.Contains(train[i].Id), outOfFold), finalThresholds, minWords);
+        Section(Say, "risk-train-negatives.jsonl (everyday short messages), head by 5-fold cross-validation", Subset(i => negativeIds.Contains(train[i].Id), outOfFold), finalThresholds, minWords);
         if (fresh is not null && freshEmbeddings is not null)
         {
             Section(Say, "risk-fresh.jsonl, out-of-sample (nothing was trained, tuned or chosen on it)",
                 new Scored(fresh, [.. fresh.Select(m => rules.DetectByRules(m.Text).Categories)], [.. freshEmbeddings.Select(e => committed.Probabilities(e))]),
-                [.. committed.Categories.Select(c => c.Threshold)]);
+                [.. committed.Categories.Select(c => c.Threshold)], committed.MinWords);
         }
 
         // Out-of-sample replay: the rules before the held-out set changed them, and a head trained on risk-eval only
         // (its thresholds by 5-fold CV on risk-eval only), both scored on risk-holdout, which neither has seen.
         var baseline = new RiskBaseline.RiskDetector();
         var evalIndex = Enumerable.Range(0, train.Count).Where(i => isEval[i]).ToArray();
-        var holdoutIndex = Enumerable.Range(0, train.Count).Where(i => !isEval[i]).ToArray();
+        var holdoutIndex = Enumerable.Range(0, train.Count).Where(i => isHoldout[i]).ToArray();
         var evalOnly = evalIndex.Select(i => train[i]).ToList();
         var evalOnlyHead = RiskHeadTrainer.Train(evalOnly, [.. evalIndex.Select(i => trainEmbeddings[i])], "risk-eval only", out _);
         Say(string.Create(CultureInfo.InvariantCulture,
@@ -116,11 +127,11 @@ public static class RiskHybrid
         Section(Say, "risk-holdout.jsonl, out-of-sample replay: rules as of 54e964c (before the held-out set) + head trained on risk-eval only",
             new Scored([.. holdoutIndex.Select(i => train[i])], [.. holdoutIndex.Select(i => baseline.Detect(train[i].Text).Categories)],
                 [.. holdoutIndex.Select(i => evalOnlyHead.Probabilities(trainEmbeddings[i]))]),
-            [.. evalOnlyHead.Categories.Select(c => c.Threshold)]);
+            [.. evalOnlyHead.Categories.Select(c => c.Threshold)], evalOnlyHead.MinWords);
         Section(Say, "risk-holdout.jsonl, the same head with today's rules (widened on this set, so the rules are in-sample)",
             new Scored([.. holdoutIndex.Select(i => train[i])], [.. holdoutIndex.Select(i => trainRules[i])],
                 [.. holdoutIndex.Select(i => evalOnlyHead.Probabilities(trainEmbeddings[i]))]),
-            [.. evalOnlyHead.Categories.Select(c => c.Threshold)]);
+            [.. evalOnlyHead.Categories.Select(c => c.Threshold)], evalOnlyHead.MinWords);
 
         if (args.Contains("--no-latency"))
         {
@@ -177,16 +188,19 @@ public static class RiskHybrid
 
     private sealed record Scored(List<LabeledMessage> Set, List<IReadOnlyList<string>> Rules, List<double[]> Probabilities);
 
-    private static void Section(Action<string> say, string title, Scored scored, double[] thresholds)
+    private static void Section(Action<string> say, string title, Scored scored, double[] thresholds, int minWords)
     {
         var rules = scored.Rules.Select(r => r.ToHashSet()).ToList();
         var head = Predict([.. scored.Probabilities], 0.5);
+        var longEnough = scored.Set.Select(m => RiskHead.WordCount(m.Text) >= minWords).ToArray();
+        var headAtThresholds = Enumerable.Range(0, scored.Set.Count)
+            .Select(i => Categories.Where((c, k) => longEnough[i] && scored.Probabilities[i][k] >= thresholds[k]).ToHashSet()).ToList();
         var hybrid = Enumerable.Range(0, scored.Set.Count)
-            .Select(i => Categories.Where((c, k) => rules[i].Contains(c) || scored.Probabilities[i][k] >= thresholds[k]).ToHashSet()).ToList();
+            .Select(i => Categories.Where((c, k) => rules[i].Contains(c) || (longEnough[i] && scored.Probabilities[i][k] >= thresholds[k])).ToHashSet()).ToList();
         var hybridHalf = Enumerable.Range(0, scored.Set.Count)
             .Select(i => Categories.Where((c, k) => rules[i].Contains(c) || scored.Probabilities[i][k] >= 0.5).ToHashSet()).ToList();
         say(string.Create(CultureInfo.InvariantCulture, $"\n{title}: {scored.Set.Count} messages"));
-        say(Table([("(a) rules only", rules), ("(b) head only (≥ 0.5)", head), ("(c) hybrid (CV thresholds)", hybrid), ("(d) hybrid, head ≥ 0.5", hybridHalf)], scored.Set));
+        say(Table([("(a) rules only", rules), ("(b) head only (≥ 0.5)", head), ("(b') head only (CV thresholds, min words)", headAtThresholds), ("(c) hybrid (CV thresholds, min words)", hybrid), ("(d) hybrid, head ≥ 0.5", hybridHalf)], scored.Set));
     }
 
     private static List<HashSet<string>> Predict(double[][] probabilities, double threshold) =>

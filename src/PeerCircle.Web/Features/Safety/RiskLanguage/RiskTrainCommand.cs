@@ -4,7 +4,7 @@ namespace PeerCircle.Web.Features.Safety.RiskLanguage;
 
 /// <summary>
 /// <c>dotnet run -c Release --project src/PeerCircle.Web -- risk-train</c> (a Debug build trains about 15 times slower): embeds the labeled messages of
-/// content/safety/risk-eval.jsonl and risk-holdout.jsonl with MiniLM, trains the head (<see cref="RiskHeadTrainer"/>)
+/// the <see cref="TrainingSets"/> in content/safety with MiniLM, trains the head (<see cref="RiskHeadTrainer"/>)
 /// and writes content/safety/risk-head.json. Run it from the repository (or pass <c>--content DIR</c>, the folder that
 /// holds the .jsonl files). Deterministic: the same sets give the same file on the same machine. It never reads any
 /// other set; in particular not risk-fresh.jsonl, which exists to measure the detector, not to train it.
@@ -13,7 +13,11 @@ public static class RiskTrainCommand
 {
     public const string Name = "risk-train";
 
-    public static readonly string[] TrainingSets = ["risk-eval.jsonl", "risk-holdout.jsonl"];
+    /// <summary>
+    /// The sets the head learns from: the evaluation and held-out sets, everyday short messages written as negatives
+    /// (the head had flagged "Nothing really."), and the tuning set by another author. Never risk-fresh.jsonl.
+    /// </summary>
+    public static readonly string[] TrainingSets = ["risk-eval.jsonl", "risk-holdout.jsonl", "risk-train-negatives.jsonl", "risk-dev.jsonl"];
 
     public static bool Matches(string[] args) => args is [Name, ..];
 
@@ -32,11 +36,13 @@ public static class RiskTrainCommand
         var started = System.Diagnostics.Stopwatch.StartNew();
         var embeddings = RiskEmbedder.Shared.EmbedEach([.. set.Select(m => m.Text)]);
         var embedded = started.Elapsed;
-        var head = RiskHeadTrainer.Train(set, embeddings, string.Join(" + ", TrainingSets) + $" ({set.Count} messages)", out _);
+        var head = RiskHeadTrainer.Train(set, embeddings, string.Join(" + ", TrainingSets) + $" ({set.Count} messages)", out _, out var minWordsReport);
         var path = Path.Combine(folder, RiskHead.FileName);
         head.Save(path);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"risk-train: {set.Count} messages embedded in {embedded.TotalSeconds:0.0} s, head trained in {(started.Elapsed - embedded).TotalSeconds:0.0} s; wrote {path}"));
+        output.WriteLine("  " + minWordsReport);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  minimum words: {head.MinWords}"));
         foreach (var category in head.Categories)
         {
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
