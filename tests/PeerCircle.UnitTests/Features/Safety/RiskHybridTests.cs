@@ -75,6 +75,68 @@ public class RiskHybridTests
     }
 
     [Fact]
+    public void Head_AddsNothing_ToATextShorterThanItsMinimumWords_AndDoesNotEmbedIt()
+    {
+        var embedded = 0;
+        var head = new RiskHead { Model = Head.Model, TrainedOn = Head.TrainedOn, Method = Head.Method, Categories = Head.Categories, MinWords = 3 };
+        var detector = new RiskDetector(head, _ =>
+        {
+            embedded++;
+            return [[0f, 1f]];
+        });
+
+        Assert.False(detector.Detect("Very low.").Any);
+        Assert.Equal(0, embedded);
+        Assert.Equal(["severe_distress"], detector.Detect("Very low today.").Categories);
+        Assert.Equal(1, embedded);
+    }
+
+    [Theory]
+    [InlineData(null, 0)]
+    [InlineData("   ", 0)]
+    [InlineData("Ok.", 1)]
+    [InlineData("Nothing really.", 2)]
+    [InlineData("See you Thursday - 7 pm!", 5)]
+    [InlineData("  two\nlines  ", 2)]
+    public void WordCount_CountsRunsWithALetterOrDigit(string? text, int words) =>
+        Assert.Equal(words, RiskHead.WordCount(text));
+
+    [Theory]
+    [InlineData(null, false)]
+    [InlineData("", false)]
+    [InlineData("rules", false)]
+    [InlineData(" Rules ", false)]
+    [InlineData("hybrid", true)]
+    [InlineData("HYBRID", true)]
+    public void DetectorSetting_IsRulesOrHybrid(string? setting, bool hybrid) =>
+        Assert.Equal(hybrid, RiskLanguageExtensions.IsHybrid(setting));
+
+    [Fact]
+    public void DetectorSetting_AnythingElse_StopsStartUpWithAMessage()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => RiskLanguageExtensions.IsHybrid("hybird"));
+
+        Assert.Contains("Safety:RiskDetector", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The shipped head and the real model (loads MiniLM: about a second and 350 MB): ordinary short texts the first
+    /// head flagged ("Nothing really." → severe distress 0.92; the phone-number hint → self-harm 0.90) get nothing.
+    /// </summary>
+    [Theory]
+    [InlineData("Nothing really.")]
+    [InlineData("Please add a phone number so we can text or call you, or untick those choices.")]
+    [InlineData("Ok")]
+    [InlineData("See you Thursday!")]
+    [InlineData("Thanks for tonight, the parking was easy this time.")]
+    public void ShippedHybrid_FlagsNothing_InOrdinaryShortTexts(string text)
+    {
+        var result = RiskDetector.Hybrid().Detect(text);
+
+        Assert.False(result.Any, result.Explanation);
+    }
+
+    [Fact]
     public void RulesOnly_IsTheRulesAlone()
     {
         var result = RiskDetector.RulesOnly().Detect("The days all run together lately.");
