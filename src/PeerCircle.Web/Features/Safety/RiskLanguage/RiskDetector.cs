@@ -18,8 +18,8 @@ public sealed record RiskMatch(string Category, string Excerpt, string Rule);
 /// myself"), a match in a clause about the past is dropped when the writer says things are better now ("last year I
 /// wanted to die, but now I'm doing better"), unsound medical advice is dropped when a doctor or the care team said it
 /// ("my oncologist said to stop the pills before surgery") or the writer rejects it, and threats need an intention
-/// ("I want to", "he said he'll"). Optionally (<see cref="Hybrid"/>, an experiment the app does not run; decision
-/// record 0007) a small trained head over a sentence embedding of the message then adds a category the rules missed,
+/// ("I want to", "he said he'll"). Optionally (<see cref="Hybrid"/>, when <c>Safety:RiskDetector</c> is <c>hybrid</c>;
+/// the app runs the rules alone by default; decision record 0007) a small trained head over a sentence embedding of the message then adds a category the rules missed,
 /// only above a conservative probability threshold, and says so in plain words. Thread-safe: register it as a singleton.
 /// </summary>
 public sealed class RiskDetector
@@ -48,7 +48,7 @@ public sealed class RiskDetector
     private readonly Lazy<RiskHead>? head;
     private readonly Func<string, float[][]>? embed;
 
-    /// <summary>The detector the app runs: the curated rules alone (decision record 0007).</summary>
+    /// <summary>The curated rules alone: the app's default detector (decision record 0007).</summary>
     public RiskDetector()
         : this((Lazy<RiskHead>?)null, null)
     {
@@ -76,7 +76,7 @@ public sealed class RiskDetector
     /// <summary>
     /// The hybrid experiment: the rules, then the head shipped in content/safety/risk-head.json over MiniLM sentence
     /// embeddings (<see cref="RiskEmbedder.Shared"/>). Head and model load on the first message with text (about 0.3 s
-    /// and 350 MB once per process). Not what the app runs (decision record 0007).
+    /// and 350 MB once per process). The app runs it when <c>Safety:RiskDetector</c> is <c>hybrid</c> (decision record 0007).
     /// </summary>
     public static RiskDetector Hybrid() => new(ShippedHead, text => RiskEmbedder.Shared.EmbedPieces(text));
 
