@@ -6,6 +6,7 @@ using PeerCircle.Data;
 using PeerCircle.Data.Accounts;
 using PeerCircle.Data.Groups;
 using PeerCircle.Web.Features.Joining;
+using PeerCircle.Web.Features.Outcomes.Reports;
 using PeerCircle.Web.Infrastructure.Audit;
 
 namespace PeerCircle.Web.Features.Members;
@@ -16,7 +17,8 @@ namespace PeerCircle.Web.Features.Members;
 /// safety records are kept for the retention period in the consent (7 years), tied to an account row that no
 /// longer holds a name, e-mail, phone or birth date. See docs/decisions/0005-member-data-retention.md.
 /// </summary>
-public sealed class MyData(PeerCircleDb db, UserManager<PeerCircleUser> users, GroupPlaces places, AuditTrail audit, TimeProvider time)
+public sealed class MyData(
+    PeerCircleDb db, UserManager<PeerCircleUser> users, GroupPlaces places, ResearchConsent research, AuditTrail audit, TimeProvider time)
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
 
@@ -27,6 +29,7 @@ public sealed class MyData(PeerCircleDb db, UserManager<PeerCircleUser> users, G
     {
         var user = await db.Users.AsNoTracking().SingleAsync(u => u.Id == userId, cancellationToken);
         var profile = await db.MemberProfiles.AsNoTracking().SingleOrDefaultAsync(p => p.UserId == userId, cancellationToken);
+        var researchStanding = await research.StandingAsync(userId, cancellationToken);
         var export = new
         {
             exportedAtUtc = time.GetUtcNow().UtcDateTime,
@@ -72,6 +75,18 @@ public sealed class MyData(PeerCircleDb db, UserManager<PeerCircleUser> users, G
             consentWithdrawals = await db.ConsentWithdrawals.AsNoTracking().Where(w => w.UserId == userId)
                 .Select(w => new { document = w.DocumentSlug, w.Version, w.WithdrawnAtUtc })
                 .ToListAsync(cancellationToken),
+            // The choice on /me/research in one place, with the code name research exports know this member by (so they
+            // can ask a researcher about their rows).
+            researchUse = new
+            {
+                agreed = researchStanding.Agreed,
+                lastAgreedAtUtc = researchStanding.AgreedAtUtc,
+                lastTakenBackAtUtc = researchStanding.WithdrawnAtUtc,
+                researchCodeName = await db.UserTokens.AsNoTracking()
+                    .Where(t => t.UserId == userId && t.LoginProvider == ResearchConsent.TokenProvider && t.Name == ResearchConsent.TokenName)
+                    .Select(t => t.Value)
+                    .SingleOrDefaultAsync(cancellationToken),
+            },
             checkIns = await db.MeetingCheckIns.AsNoTracking().Where(c => c.UserId == userId)
                 .Select(c => new { group = c.Group!.Name, meetingUtc = c.OccurrenceStartUtc, c.Distress, c.FeelingWord, c.NoteForFacilitator, thoughtsOfSelfHarm = c.ThoughtsOfSelfHarm, c.RecordedAtUtc })
                 .ToListAsync(cancellationToken),

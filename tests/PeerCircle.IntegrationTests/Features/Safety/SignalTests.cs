@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
@@ -166,6 +167,14 @@ public class SignalTests
         var chooser = await lead.GetStringAsync("/facilitator/concern", Cancel);
         Assert.Contains($"href=\"{path}\"", chooser, StringComparison.Ordinal);
         Assert.DoesNotContain($"href=\"{path}\"", await other.GetStringAsync("/facilitator/concern", Cancel), StringComparison.Ordinal);
+        // Everyone the chooser offers, the concern page accepts (one rule for both).
+        var offered = Regex.Matches(chooser, "href=\"(/facilitator/members/[^\"]+/concern)\"").Select(m => m.Groups[1].Value).ToList();
+        Assert.True(offered.Count > 3, $"The chooser offered only {offered.Count} members.");
+        foreach (var link in offered)
+        {
+            using var opened = await lead.GetAsync(link, Cancel);
+            Assert.Equal(HttpStatusCode.OK, opened.StatusCode);
+        }
         using var missing = await PeerCircleAppFactory.SubmitFormAsync(lead, path, "concern", [new("Concern.Note", "She called me crying.")], Cancel);
         Assert.Contains("Please choose what the concern is about.", PeerCircleAppFactory.VisibleTextOf(await missing.Content.ReadAsStringAsync(Cancel)), StringComparison.Ordinal);
         Assert.Empty(await SignalsAboutAsync(app, maria));

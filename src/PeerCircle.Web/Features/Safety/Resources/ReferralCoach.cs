@@ -49,6 +49,16 @@ public sealed class ReferralCoach(
 
     public DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 
+    /// <summary>
+    /// The memberships a facilitator looks after: everyone in a group they lead or co-lead who has not left or been
+    /// declined, themselves excepted. The one rule for whom a facilitator may refer, send a resource to, or raise a
+    /// concern about, and for whom the concern chooser lists.
+    /// </summary>
+    public IQueryable<GroupMembership> MembershipsInCareOf(string facilitatorId) =>
+        db.GroupMemberships.AsNoTracking().Where(m => m.UserId != facilitatorId
+            && m.Status != MembershipStatus.Left && m.Status != MembershipStatus.Declined
+            && (m.Group!.LeadFacilitatorId == facilitatorId || m.Group.CoFacilitatorId == facilitatorId));
+
     /// <summary>The member, when this facilitator may refer them; null otherwise (the page answers 404).</summary>
     public async Task<PeerCircleUser?> MemberForAsync(ClaimsPrincipal user, string? memberId, CancellationToken cancellationToken)
     {
@@ -63,9 +73,7 @@ public sealed class ReferralCoach(
             return null;
         }
         var allowed = user.IsInRole(Roles.Coordinator)
-            || await db.GroupMemberships.AnyAsync(m => m.UserId == memberId
-                && m.Status != MembershipStatus.Left && m.Status != MembershipStatus.Declined
-                && (m.Group!.LeadFacilitatorId == userId || m.Group.CoFacilitatorId == userId), cancellationToken);
+            || await MembershipsInCareOf(userId).AnyAsync(m => m.UserId == memberId, cancellationToken);
         return allowed ? await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == memberId, cancellationToken) : null;
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Text.Json;
 using Hl7.Fhir.Model;
 using Hl7.Fhir.Serialization;
 using Hl7.Fhir.Validation;
@@ -252,6 +253,19 @@ public class OutcomeReportsTests(SharedApps apps)
         Assert.Equal("hope_1", Assert.Single(only.Item).LinkId);
         // The same pseudonym next time; no ids, names, e-mails or own words of anyone.
         Assert.Equal(pseudonym, Assert.Single(new FhirJsonDeserializer().Deserialize<Bundle>(second).Entry.Select(e => ((QuestionnaireResponse)e.Resource!).Subject?.Identifier?.Value)));
+        // Each member's own copy of their data says where they stand, and the yes gives the code name research knows them by.
+        using (var mine = JsonDocument.Parse(await yesClient.GetStringAsync("/me/export.json", Cancel)))
+        {
+            var researchUse = mine.RootElement.GetProperty("researchUse");
+            Assert.True(researchUse.GetProperty("agreed").GetBoolean());
+            Assert.Equal(pseudonym, researchUse.GetProperty("researchCodeName").GetString());
+        }
+        using (var theirs = JsonDocument.Parse(await changedClient.GetStringAsync("/me/export.json", Cancel)))
+        {
+            var researchUse = theirs.RootElement.GetProperty("researchUse");
+            Assert.False(researchUse.GetProperty("agreed").GetBoolean());
+            Assert.Equal(JsonValueKind.String, researchUse.GetProperty("lastTakenBackAtUtc").ValueKind);
+        }
         await using var check = app.Services.CreateAsyncScope();
         var db2 = check.ServiceProvider.GetRequiredService<PeerCircleDb>();
         var people = await db2.Users.AsNoTracking().Where(u => u.Id == yes || u.Id == changedMind || u.Id == never)
