@@ -85,6 +85,23 @@ public class RiskEvaluationTests
         Assert.True(failures.Count == 0, string.Join('\n', failures) + "\n" + report);
     }
 
+    /// <summary>
+    /// The honest out-of-sample figure: content/safety/risk-fresh.jsonl, written by someone who never saw the rules or
+    /// the head, and never used to train, tune or choose anything (decision record 0007). Reported, not held to the
+    /// bars; skipped while the set is not in the repository.
+    /// </summary>
+    [Fact]
+    public void FreshSet_IsScoredAndReported()
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "content", "safety", "risk-fresh.jsonl");
+        Assert.SkipUnless(File.Exists(path), "content/safety/risk-fresh.jsonl is not in the repository yet.");
+        var set = Load("risk-fresh.jsonl");
+        Score(set, out var report);
+        TestContext.Current.TestOutputHelper?.WriteLine("Fresh set (" + set.Count.ToString(CultureInfo.InvariantCulture) + " messages, out of sample):\n" + report);
+
+        Assert.NotEmpty(set);
+    }
+
     internal sealed record Labeled(string Id, string Text, IReadOnlyList<string> Categories);
 
     internal sealed record CategoryScore(int TruePositives, int FalsePositives, int FalseNegatives, int TrueNegatives)
