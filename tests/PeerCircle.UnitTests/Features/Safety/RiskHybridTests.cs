@@ -102,8 +102,8 @@ public class RiskHybridTests
         Assert.Equal(words, RiskHead.WordCount(text));
 
     [Theory]
-    [InlineData(null, false)]
-    [InlineData("", false)]
+    [InlineData(null, true)]
+    [InlineData("", true)]
     [InlineData("rules", false)]
     [InlineData(" Rules ", false)]
     [InlineData("hybrid", true)]

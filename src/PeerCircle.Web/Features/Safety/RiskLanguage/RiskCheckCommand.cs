@@ -9,8 +9,8 @@ namespace PeerCircle.Web.Features.Safety.RiskLanguage;
 /// standard input, one line <c>{"id": "...", "categories": [...], "explanation": "..."}</c> per input on standard
 /// output, so a program can score the detector on its own labeled messages. A line that cannot be read gets
 /// <c>{"id": ..., "error": "..."}</c> and the command goes on. Blank lines are skipped. Nothing else goes to standard
-/// output. It runs before the web host is built: no database, no configuration, no logging. The curated rules by
-/// default; <c>--detector hybrid</c> for the MiniLM hybrid (decision record 0007).
+/// output. It runs before the web host is built: no database, no configuration, no logging. The app's detector by
+/// default (the MiniLM hybrid, decision record 0007); <c>--detector rules</c> for the curated rules alone.
 /// </summary>
 public static class RiskCheckCommand
 {
@@ -127,8 +127,8 @@ public static class RiskCheckCommand
     }
 
     /// <summary>
-    /// Runs the command on the process's own standard streams (UTF-8 both ways). <c>risk-check --detector hybrid</c>
-    /// runs the MiniLM hybrid instead of the rules (the same choice as the app's <c>Safety:RiskDetector</c>).
+    /// Runs the command on the process's own standard streams (UTF-8 both ways). <c>risk-check --detector rules</c>
+    /// runs the curated rules alone instead of the hybrid (the same choice as the app's <c>Safety:RiskDetector</c>).
     /// </summary>
     public static async Task<int> RunOnConsoleAsync(string[] args)
     {

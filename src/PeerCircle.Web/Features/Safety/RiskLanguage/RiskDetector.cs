@@ -18,11 +18,12 @@ public sealed record RiskMatch(string Category, string Excerpt, string Rule);
 /// myself"), a match in a clause about the past is dropped when the writer says things are better now ("last year I
 /// wanted to die, but now I'm doing better"), unsound medical advice is dropped when a doctor or the care team said it
 /// ("my oncologist said to stop the pills before surgery") or the writer rejects it, and threats need an intention
-/// ("I want to", "he said he'll"). Optionally (<see cref="Hybrid"/>, when <c>Safety:RiskDetector</c> is <c>hybrid</c>;
-/// the app runs the rules alone by default; decision record 0007) a small trained head over a sentence embedding of the message then adds a category the rules missed,
-/// only above a conservative probability threshold, and says so in plain words. Thread-safe: register it as a singleton.
+/// ("I want to", "he said he'll"). In the app's default detector (<see cref="Hybrid"/>; <c>Safety:RiskDetector</c> =
+/// <c>rules</c> turns it off; decision record 0007) a small trained head over a sentence embedding of the message then
+/// adds a category the rules missed, above a threshold set by cross-validation, and says so in plain words. If the
+/// model fails, the rules' answer stands and the failure is logged. Thread-safe: register it as a singleton.
 /// </summary>
-public sealed class RiskDetector
+public sealed partial class RiskDetector
 {
     /// <summary>Tokens before a match that a negation is looked for in.</summary>
     private const int NegationWindow = 5;
@@ -78,7 +79,9 @@ public sealed class RiskDetector
     /// embeddings (<see cref="RiskEmbedder.Shared"/>). Head and model load on the first message with text (about 0.3 s
     /// and 350 MB once per process). The app runs it when <c>Safety:RiskDetector</c> is <c>hybrid</c> (decision record 0007).
     /// </summary>
-    public static RiskDetector Hybrid() => new(ShippedHead, text => RiskEmbedder.Shared.EmbedPieces(text));
+    public static RiskDetector Hybrid(ILogger? log = null) => new(ShippedHead, text => RiskEmbedder.Shared.EmbedPieces(text)) { log = log };
+
+    private ILogger? log;
 
     public bool HasHead => head is not null;
 
@@ -95,8 +98,26 @@ public sealed class RiskDetector
             // Too short for the head (see RiskHead.MinWords): not even embedded.
             return rules;
         }
-        return Combine(rules, model, PieceMaximum(model, embed(text)), text);
+        double[] probabilities;
+        try
+        {
+            probabilities = PieceMaximum(model, embed(text));
+        }
+#pragma warning disable CA1031 // The safety net must never lose a member's words: if the model fails, the rules' answer stands.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            if (log is not null)
+            {
+                LogHeadFailed(log, ex);
+            }
+            return rules;
+        }
+        return Combine(rules, model, probabilities, text);
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Risk-language hybrid: the sentence model failed; this message was checked by the rules alone.")]
+    private static partial void LogHeadFailed(ILogger logger, Exception exception);
 
     /// <summary>The head's probability per category for a text embedded in pieces: the highest of any piece.</summary>
     public static double[] PieceMaximum(RiskHead head, IEnumerable<float[]> embeddings)

@@ -2,20 +2,23 @@ namespace PeerCircle.Web.Features.Safety.RiskLanguage;
 
 public static class RiskLanguageExtensions
 {
-    /// <summary>The configuration key that chooses the detector: <c>rules</c> (default) or <c>hybrid</c>.</summary>
+    /// <summary>The configuration key that chooses the detector: <c>hybrid</c> (default) or <c>rules</c>.</summary>
     public const string DetectorSetting = "Safety:RiskDetector";
 
     /// <summary>
     /// The risk-language detector: one instance for the app (thread-safe). <c>Safety:RiskDetector</c> chooses it:
-    /// <c>rules</c> (the default: the curated rules alone) or <c>hybrid</c> (the rules, then the MiniLM head adds
-    /// categories they missed; +about 350 MB per process, the model is loaded in the background at start-up).
+    /// <c>hybrid</c> (the default: the curated rules, then the MiniLM head adds categories they missed; +about 350 MB
+    /// per process, the model is loaded in the background at start-up) or <c>rules</c> (the curated rules alone, for
+    /// a host without the memory; they catch clearly fewer risk messages written by people they were not tuned on).
     /// Decision record 0007 has the figures. Any other value stops the app at start-up with a message.
     /// </summary>
     public static WebApplicationBuilder AddRiskLanguage(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var hybrid = IsHybrid(builder.Configuration[DetectorSetting]);
-        builder.Services.AddSingleton(_ => hybrid ? RiskDetector.Hybrid() : new RiskDetector());
+        builder.Services.AddSingleton(services => hybrid
+            ? RiskDetector.Hybrid(services.GetRequiredService<ILoggerFactory>().CreateLogger<RiskDetector>())
+            : new RiskDetector());
         if (hybrid)
         {
             builder.Services.AddHostedService<RiskModelWarmUp>();
@@ -23,11 +26,11 @@ public static class RiskLanguageExtensions
         return builder;
     }
 
-    /// <summary>True for "hybrid", false for "rules" or no value; anything else is a configuration mistake.</summary>
+    /// <summary>True for "hybrid" or no value, false for "rules"; anything else is a configuration mistake.</summary>
     public static bool IsHybrid(string? setting) => setting?.Trim().ToLowerInvariant() switch
     {
-        null or "" or "rules" => false,
-        "hybrid" => true,
+        "rules" => false,
+        null or "" or "hybrid" => true,
         _ => throw new InvalidOperationException($"{DetectorSetting} must be \"rules\" or \"hybrid\", not \"{setting}\"."),
     };
 }
