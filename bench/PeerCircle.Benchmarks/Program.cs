@@ -21,6 +21,14 @@ if (args.Length > 0 && args[0] == "risk")
 {
     return RiskLatency.Run(args[1..]);
 }
+if (args.Length > 0 && args[0] == "risk-hybrid")
+{
+    return RiskHybrid.Run(args[1..]);
+}
+if (args.Length > 0 && args[0] == "risk-predict")
+{
+    return RiskPredict.Run(args[1..]);
+}
 if (args.Length > 0 && args[0] == "outcomes")
 {
     return await PeerCircle.Benchmarks.Outcomes.OutcomesScenario.MainAsync(args[1..]);

@@ -32,7 +32,12 @@ using PeerCircle.Web.Infrastructure.Security;
 // Commands that need no host, no database and no logging run before anything else (stdout stays theirs alone).
 if (RiskCheckCommand.Matches(args))
 {
-    Environment.ExitCode = await RiskCheckCommand.RunOnConsoleAsync();
+    Environment.ExitCode = await RiskCheckCommand.RunOnConsoleAsync(args);
+    return;
+}
+if (RiskTrainCommand.Matches(args))
+{
+    Environment.ExitCode = RiskTrainCommand.Run(args, Console.Out, Console.Error);
     return;
 }
 

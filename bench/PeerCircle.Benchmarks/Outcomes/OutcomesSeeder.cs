@@ -866,6 +866,7 @@ public static class OutcomesSeeder
             var total = 0;
             var answers = new StringBuilder();
             var itemAnswers = new Dictionary<string, AnswerValue>(StringComparer.Ordinal);
+            var baselineScores = new Dictionary<string, (double? Value, long ResponseId)>(StringComparer.Ordinal);
             foreach (var member in _members)
             {
                 var random = MemberRandom(_options.Seed, member.Index, 9);
@@ -875,6 +876,8 @@ public static class OutcomesSeeder
                     // The member's starting point on each scale, and how much each follow-up moves it.
                     var baseline = instrument.Scales.Select(_ => Normal(random)).ToArray();
                     var higherIsBetter = instrument.Scales.Select(sc => sc.Rule.HigherIsBetter).ToArray();
+                    // The completed baseline's scores, which each completed follow-up carries (as BaselinePairing writes them).
+                    baselineScores.Clear();
                     for (var t = 0; t < TimePoints.Length; t++)
                     {
                         if (total >= _options.Responses)
@@ -949,6 +952,7 @@ public static class OutcomesSeeder
                                 // Scored by the app's own scorer, as a completed survey is.
                                 foreach (var score in InstrumentScorer.Score(instrument.Definition, itemAnswers))
                                 {
+                                    var paired = days > 0 && baselineScores.TryGetValue(score.Scale, out var b) ? b : ((double? Value, long ResponseId)?)null;
                                     scores.Add(new SurveyScore
                                     {
                                         ResponseId = responseId,
@@ -958,7 +962,14 @@ public static class OutcomesSeeder
                                         Scale = score.Scale,
                                         Value = score.Value,
                                         CompletedAtUtc = completedAt!.Value,
+                                        MeetingsAttended = meetings,
+                                        BaselineValue = paired?.Value,
+                                        BaselineResponseId = paired?.ResponseId,
                                     });
+                                    if (days == 0)
+                                    {
+                                        baselineScores[score.Scale] = (score.Value, responseId);
+                                    }
                                 }
                             }
                         }

@@ -701,9 +701,11 @@ namespace PeerCircle.Data.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("UserId");
-
                     b.HasIndex("GroupId", "OccurrenceStartUtc");
+
+                    b.HasIndex("UserId", "OccurrenceStartUtc");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("UserId", "OccurrenceStartUtc"), new[] { "Status" });
 
                     b.ToTable("MeetingAttendances");
                 });
@@ -1465,6 +1467,8 @@ namespace PeerCircle.Data.Migrations.Postgres.Migrations
                     b.HasIndex("MemberId", "InstrumentId", "DaysAfterJoining")
                         .IsUnique();
 
+                    b.HasIndex("JoinedAtUtc", "MemberId", "DaysAfterJoining", "InstrumentId");
+
                     b.ToTable("SurveyResponses");
                 });
 
@@ -1509,6 +1513,12 @@ namespace PeerCircle.Data.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<long?>("BaselineResponseId")
+                        .HasColumnType("bigint");
+
+                    b.Property<double?>("BaselineValue")
+                        .HasColumnType("double precision");
+
                     b.Property<DateTime>("CompletedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -1517,6 +1527,9 @@ namespace PeerCircle.Data.Migrations.Postgres.Migrations
 
                     b.Property<long>("InstrumentId")
                         .HasColumnType("bigint");
+
+                    b.Property<int?>("MeetingsAttended")
+                        .HasColumnType("integer");
 
                     b.Property<string>("MemberId")
                         .IsRequired()
@@ -1539,6 +1552,10 @@ namespace PeerCircle.Data.Migrations.Postgres.Migrations
                     b.HasIndex("ResponseId");
 
                     b.HasIndex("InstrumentId", "Scale", "DaysAfterJoining", "MemberId");
+
+                    b.HasIndex("CompletedAtUtc", "InstrumentId", "Scale", "DaysAfterJoining", "MeetingsAttended", "Value", "BaselineValue")
+                        .HasDatabaseName("IX_SurveyScores_Paired")
+                        .HasFilter("\"BaselineValue\" IS NOT NULL");
 
                     b.ToTable("SurveyScores");
                 });

@@ -677,9 +677,10 @@ namespace PeerCircle.Data.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("UserId");
-
                     b.HasIndex("GroupId", "OccurrenceStartUtc");
+
+                    b.HasIndex("UserId", "OccurrenceStartUtc")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Status" });
 
                     b.ToTable("MeetingAttendances");
                 });
@@ -1413,6 +1414,8 @@ namespace PeerCircle.Data.Migrations.Sqlite.Migrations
                     b.HasIndex("MemberId", "InstrumentId", "DaysAfterJoining")
                         .IsUnique();
 
+                    b.HasIndex("JoinedAtUtc", "MemberId", "DaysAfterJoining", "InstrumentId");
+
                     b.ToTable("SurveyResponses");
                 });
 
@@ -1453,6 +1456,12 @@ namespace PeerCircle.Data.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("BaselineResponseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("BaselineValue")
+                        .HasColumnType("REAL");
+
                     b.Property<DateTime>("CompletedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -1460,6 +1469,9 @@ namespace PeerCircle.Data.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("InstrumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MeetingsAttended")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("MemberId")
@@ -1483,6 +1495,10 @@ namespace PeerCircle.Data.Migrations.Sqlite.Migrations
                     b.HasIndex("ResponseId");
 
                     b.HasIndex("InstrumentId", "Scale", "DaysAfterJoining", "MemberId");
+
+                    b.HasIndex("CompletedAtUtc", "InstrumentId", "Scale", "DaysAfterJoining", "MeetingsAttended", "Value", "BaselineValue")
+                        .HasDatabaseName("IX_SurveyScores_Paired")
+                        .HasFilter("\"BaselineValue\" IS NOT NULL");
 
                     b.ToTable("SurveyScores");
                 });

@@ -195,7 +195,9 @@ internal sealed class MeetingRecordsConfiguration :
         attendance.Property(a => a.Via).HasConversion<string>().HasMaxLength(12);
         attendance.Property(a => a.RecordedById).HasMaxLength(64);
         attendance.HasIndex(a => new { a.GroupId, a.OccurrenceStartUtc });
-        attendance.HasIndex(a => a.UserId);
+        // A member's attendance in time order (first meeting, last meeting, meetings so far); the status is carried in
+        // the index on PostgreSQL so those reads never visit the table.
+        attendance.HasIndex(a => new { a.UserId, a.OccurrenceStartUtc }).IncludeProperties(a => a.Status);
         attendance.HasOne(a => a.Group).WithMany().HasForeignKey(a => a.GroupId).OnDelete(DeleteBehavior.Cascade);
         attendance.HasOne(a => a.User).WithMany().HasForeignKey(a => a.UserId).OnDelete(DeleteBehavior.SetNull);
     }

@@ -102,6 +102,11 @@ public class SurveyResponse
 /// One scale's score on a completed response, kept as its own row for the analysis: baseline and follow-up of the same
 /// member pair up on (instrument, scale, member). Null when too few of the scale's items were answered.
 /// </summary>
+/// <remarks>
+/// A follow-up score also carries its pair, written when the second of the two is completed (whichever that is): the
+/// baseline's value and response, and the meetings attended from its own response. The analysis then reads only
+/// follow-up rows in its date range, with the change already paired, instead of joining every score of the year.
+/// </remarks>
 public class SurveyScore
 {
     public long Id { get; set; }
@@ -113,6 +118,15 @@ public class SurveyScore
     public string Scale { get; set; } = "";
     public double? Value { get; set; }
     public DateTime CompletedAtUtc { get; set; }
+
+    /// <summary>On a follow-up: the member's baseline score on the same scale, once both are completed (null when none).</summary>
+    public double? BaselineValue { get; set; }
+
+    /// <summary>On a follow-up: the baseline response <see cref="BaselineValue"/> came from.</summary>
+    public long? BaselineResponseId { get; set; }
+
+    /// <summary>Meetings attended up to completion, copied from the response, so the analysis needs no join.</summary>
+    public int? MeetingsAttended { get; set; }
 }
 
 internal sealed class OutcomesConfiguration :
@@ -144,6 +158,8 @@ internal sealed class OutcomesConfiguration :
         response.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
         response.HasIndex(r => new { r.MemberId, r.InstrumentId, r.DaysAfterJoining }).IsUnique();
         response.HasIndex(r => new { r.Status, r.DueAtUtc });
+        // The survey sweep: members whose schedule anchor falls in a point's open window, and which points they have.
+        response.HasIndex(r => new { r.JoinedAtUtc, r.MemberId, r.DaysAfterJoining, r.InstrumentId });
         response.HasOne(r => r.Member).WithMany().HasForeignKey(r => r.MemberId).OnDelete(DeleteBehavior.Cascade);
         response.HasOne(r => r.Instrument).WithMany().HasForeignKey(r => r.InstrumentId).OnDelete(DeleteBehavior.Restrict);
         response.HasOne(r => r.SchedulePoint).WithMany().HasForeignKey(r => r.SchedulePointId).OnDelete(DeleteBehavior.SetNull);
@@ -157,5 +173,9 @@ internal sealed class OutcomesConfiguration :
         // Pairs baseline with follow-up per member without touching the responses.
         score.HasIndex(s => new { s.InstrumentId, s.Scale, s.DaysAfterJoining, s.MemberId });
         score.HasIndex(s => s.ResponseId);
+        // The benefit analysis: paired follow-ups completed in a date range, everything it reads in the index itself.
+        score.HasIndex(s => new { s.CompletedAtUtc, s.InstrumentId, s.Scale, s.DaysAfterJoining, s.MeetingsAttended, s.Value, s.BaselineValue })
+            .HasDatabaseName("IX_SurveyScores_Paired")
+            .HasFilter("\"BaselineValue\" IS NOT NULL");
     }
 }

@@ -64,6 +64,41 @@ public class RiskCheckCommandTests
     }
 
     /// <summary>
+    /// <c>risk-check --detector hybrid</c> runs the MiniLM hybrid (decision record 0007): still one JSON line per input
+    /// and nothing else on standard output (ONNX Runtime must not print there); the rules' explanation is kept. An
+    /// unknown detector is refused with a message.
+    /// </summary>
+    [Fact]
+    public async Task RiskCheck_WithTheHybrid_StillWritesOnlyOneJsonLinePerInput_AndRefusesAnUnknownDetector()
+    {
+        var folder = Directory.CreateTempSubdirectory("peercircle-risk-check-").FullName;
+        var database = Path.Combine(folder, "never-created.db");
+        try
+        {
+            var input = """{"id": "a", "text": "I want to end it all."}""" + "\n" + """{"id": "b", "text": "Nothing really."}""" + "\n";
+
+            var (exitCode, stdout, stderr) = await RunAsync(folder, database, input, "--detector", "hybrid");
+
+            Assert.True(exitCode == 0, stderr);
+            var results = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => JsonDocument.Parse(line).RootElement).ToList();
+            Assert.Equal(2, results.Count);
+            Assert.Contains("self_harm", Categories(results[0]));
+            Assert.StartsWith("self_harm: 'end it all'", results[0].GetProperty("explanation").GetString(), StringComparison.Ordinal);
+            Assert.Empty(Categories(results[1]));
+
+            var (refused, refusedOut, refusedError) = await RunAsync(folder, database, input, "--detector", "magic");
+
+            Assert.Equal(2, refused);
+            Assert.Equal("", refusedOut);
+            Assert.Contains("--detector", refusedError, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>
     /// The command exactly as the issue gives it, through <c>dotnet run</c> (without building again): the SDK itself adds
     /// nothing on standard output either (it did while the project had a launchSettings.json).
     /// </summary>
@@ -109,7 +144,7 @@ public class RiskCheckCommandTests
     private static string[] Categories(JsonElement result) =>
         [.. result.GetProperty("categories").EnumerateArray().Select(c => c.GetString()!)];
 
-    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string workingFolder, string database, string input)
+    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string workingFolder, string database, string input, params string[] options)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -122,6 +157,10 @@ public class RiskCheckCommandTests
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "PeerCircle.Web.dll"));
         start.ArgumentList.Add("risk-check");
+        foreach (var option in options)
+        {
+            start.ArgumentList.Add(option);
+        }
         // Development with information logging: the settings most likely to put start-up noise on stdout.
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["Logging__LogLevel__Default"] = "Information";

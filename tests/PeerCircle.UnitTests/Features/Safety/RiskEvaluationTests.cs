@@ -60,6 +60,49 @@ public class RiskEvaluationTests
     }
 
     /// <summary>
+    /// The tuning set (content/safety/risk-dev.jsonl): 360 messages written by a separate author for tuning; the rules
+    /// were then improved against it, so its figures are in-sample. Held to bars a little below the evaluation set's:
+    /// self-harm recall ≥ 0.93 with precision ≥ 0.80; every other category recall ≥ 0.85 with precision ≥ 0.75.
+    /// </summary>
+    [Fact]
+    public void DevSet_IsScoredAndMeetsItsBars()
+    {
+        var set = Load("risk-dev.jsonl");
+        var scores = Score(set, out var report);
+        TestContext.Current.TestOutputHelper?.WriteLine("Dev (tuning) set (" + set.Count.ToString(CultureInfo.InvariantCulture) + " messages):\n" + report);
+
+        Assert.True(set.Count >= 300);
+        var failures = new List<string>();
+        foreach (var (category, score) in scores)
+        {
+            var (minRecall, minPrecision) = category == "self_harm" ? (0.93, 0.80) : (0.85, 0.75);
+            if (score.Recall < minRecall || score.Precision < minPrecision)
+            {
+                failures.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"{category}: recall {score.Recall:0.000} (bar {minRecall}), precision {score.Precision:0.000} (bar {minPrecision})"));
+            }
+        }
+        Assert.True(failures.Count == 0, string.Join('\n', failures) + "\n" + report);
+    }
+
+    /// <summary>
+    /// The honest out-of-sample figure: content/safety/risk-fresh.jsonl, written by someone who never saw the rules or
+    /// the head, and never used to train, tune or choose anything (decision record 0007). Reported, not held to the
+    /// bars; skipped while the set is not in the repository.
+    /// </summary>
+    [Fact]
+    public void FreshSet_IsScoredAndReported()
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "content", "safety", "risk-fresh.jsonl");
+        Assert.SkipUnless(File.Exists(path), "content/safety/risk-fresh.jsonl is not in the repository yet.");
+        var set = Load("risk-fresh.jsonl");
+        Score(set, out var report);
+        TestContext.Current.TestOutputHelper?.WriteLine("Fresh set (" + set.Count.ToString(CultureInfo.InvariantCulture) + " messages, out of sample):\n" + report);
+
+        Assert.NotEmpty(set);
+    }
+
+    /// <summary>
     /// The Spanish set (content/safety/risk-es.jsonl), written for this project; the Spanish rules were written against
     /// it, so its figures are in-sample. Bars: self-harm recall ≥ 0.95 with precision ≥ 0.80; every other category
     /// recall ≥ 0.85 with precision ≥ 0.75. At least 25 messages per category and 75 without risk.
@@ -93,6 +136,7 @@ public class RiskEvaluationTests
     [Theory]
     [InlineData("risk-eval.jsonl")]
     [InlineData("risk-holdout.jsonl")]
+    [InlineData("risk-dev.jsonl")]
     public void SpanishRules_DoNotFireOnTheEnglishSets(string file)
     {
         var detector = new RiskDetector();

@@ -235,6 +235,12 @@ public static partial class FhirQuestionnaires
             problems.Add(new("Item {0}: the linkId is longer than 64 characters.", item.LinkId[..64]));
             return false;
         }
+        if (item.EnableWhen.Count > 0)
+        {
+            // Asking every question always keeps each scale's items answerable; a condition would be silently ignored.
+            problems.Add(new("Item {0}: questions that appear only after a certain answer (enableWhen) are not supported. Please remove the condition so the question is always asked.", item.LinkId));
+            return false;
+        }
         return true;
     }
 

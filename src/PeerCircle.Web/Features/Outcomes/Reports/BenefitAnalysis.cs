@@ -28,8 +28,9 @@ public sealed record BenefitRow(
 /// attended, recorded on the follow-up response), with small-cell suppression applied.
 /// </summary>
 /// <remarks>
-/// Baseline and follow-up are paired in the database (a join on instrument, scale and member, which the score index
-/// covers) and counted there by change and meetings attended; the pairs themselves are never loaded.
+/// Baseline and follow-up are paired when a survey is completed (<see cref="Surveys.BaselinePairing"/>: the follow-up
+/// score row carries the baseline value) and counted in the database by change and meetings attended; the pairs
+/// themselves are never loaded.
 /// </remarks>
 public sealed class BenefitAnalysis(PeerCircleDb db)
 {
@@ -49,18 +50,12 @@ public sealed class BenefitAnalysis(PeerCircleDb db)
         ArgumentNullException.ThrowIfNull(instruments);
         var start = filter.FromUtc;
         var end = filter.ToUtc;
-        // Each follow-up score with its member's baseline on the same scale. A left join, so the database starts from
-        // the follow-ups and looks each baseline up by the score index (instrument, scale, day 0, member): with an inner
-        // join SQLite started from the baselines instead and scanned every follow-up of the scale for each one
-        // (83 s at 5,000 members, growing with the square). Follow-ups without a baseline are skipped below.
-        var pairs =
-            from f in db.SurveyScores.AsNoTracking()
-            where f.DaysAfterJoining > 0 && f.Value != null && f.CompletedAtUtc >= start && f.CompletedAtUtc < end
-            join b in db.SurveyScores.AsNoTracking().Where(s => s.DaysAfterJoining == 0 && s.Value != null)
-                on new { f.InstrumentId, f.Scale, f.MemberId } equals new { b.InstrumentId, b.Scale, b.MemberId } into baselines
-            from b in baselines.DefaultIfEmpty()
-            join r in db.SurveyResponses.AsNoTracking() on f.ResponseId equals r.Id
-            select new { f.InstrumentId, f.Scale, f.DaysAfterJoining, f.MemberId, Change = f.Value - b!.Value, r.MeetingsAttended };
+        // Each follow-up score already carries its member's baseline on the same scale and the meetings attended, written
+        // when the second of the two was completed (BaselinePairing), so only the paired follow-ups completed in the
+        // range are read, from an index that holds every column asked for: no join, no scan of the baselines. (Pairing
+        // here with a join scanned the 1.2 million scores of 50,000 members twice per request: 1.3–2 s on PostgreSQL.)
+        var pairs = db.SurveyScores.AsNoTracking()
+            .Where(f => f.BaselineValue != null && f.Value != null && f.DaysAfterJoining > 0 && f.CompletedAtUtc >= start && f.CompletedAtUtc < end);
         if (filter.GroupId is { } groupId)
         {
             pairs = pairs.Where(p => db.GroupMemberships.Any(m => m.GroupId == groupId && m.UserId == p.MemberId
@@ -70,7 +65,7 @@ public sealed class BenefitAnalysis(PeerCircleDb db)
         // of a few whole-number answers, so there are few distinct changes: about 15,000 rows are read instead of
         // 470,000 pairs at 50,000 members, and the statistics get the same list of changes (in another order).
         var counted = pairs
-            .GroupBy(p => new { p.InstrumentId, p.Scale, p.DaysAfterJoining, p.MeetingsAttended, p.Change })
+            .GroupBy(p => new { p.InstrumentId, p.Scale, p.DaysAfterJoining, p.MeetingsAttended, Change = p.Value - p.BaselineValue })
             .Select(g => new { g.Key.InstrumentId, g.Key.Scale, g.Key.DaysAfterJoining, g.Key.MeetingsAttended, g.Key.Change, Count = g.Count() });
 
         var cells = new Dictionary<(long Instrument, string Scale, int Days), List<(double Change, DoseBand Band)>>();

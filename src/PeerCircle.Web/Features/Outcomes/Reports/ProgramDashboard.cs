@@ -32,7 +32,10 @@ public sealed record WellbeingMonth(int Year, int Month, int? Facilitators, int?
 
 public sealed record FeedbackMonth(int Year, int Month, int? Members, int? Responses, double? Helpful, double? FeltHeard, double? FeltSafe);
 
-/// <summary>Everything the program dashboard and its CSV export show, every number already suppressed.</summary>
+/// <summary>
+/// Everything the program dashboard and its CSV export show, every number already suppressed, and when it was computed
+/// (it is shown again for the same filters for <see cref="ProgramDashboard.ComputedFor"/>).
+/// </summary>
 public sealed record DashboardData(
     ReportFilter Filter,
     int? PeopleServed,
@@ -50,7 +53,8 @@ public sealed record DashboardData(
     ReferralSummary Referrals,
     IReadOnlyList<BenefitRow> Benefits,
     IReadOnlyList<WellbeingMonth> Wellbeing,
-    IReadOnlyList<FeedbackMonth> Feedback);
+    IReadOnlyList<FeedbackMonth> Feedback,
+    DateTime ComputedAtUtc);
 
 /// <summary>
 /// Reads the program dashboard: people served (by role, cancer type, modality, language, distance band), time from
@@ -60,7 +64,7 @@ public sealed record DashboardData(
 /// </summary>
 public sealed class ProgramDashboard(
     PeerCircleDb db, BenefitAnalysis benefits, OutcomeScales scales, UserManager<PeerCircleUser> users, CurriculumLibrary curriculum,
-    ZipGazetteer gazetteer, ProgramTime programTime, TimeProvider time, IMemoryCache cache)
+    ZipGazetteer gazetteer, ProgramTime programTime, TimeProvider time, IMemoryCache cache, IServiceScopeFactory scopes)
 {
     /// <summary>
     /// How long a computed dashboard is shown again for the same filters. Computing it reads every survey score of the
@@ -91,6 +95,10 @@ public sealed class ProgramDashboard(
     private async Task<DashboardData> ComputeAsync(ReportFilter filter, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
+        // The two parts that keep the database busiest and need nothing from the rest run beside it, each in its own
+        // scope (its own connection): the benefit analysis and the facilitator pipeline.
+        var benefitsTask = InOwnScopeAsync(d => d.BenefitsAsync(filter, cancellationToken));
+        var pipelineTask = InOwnScopeAsync(d => d.PipelineAsync(now, cancellationToken));
         var served = ServedMemberships(filter);
 
         var memberships = await served
@@ -143,13 +151,23 @@ public sealed class ProgramDashboard(
             await TimeToFirstMeetingAsync(filter, served, cancellationToken),
             await RetentionAsync(filter, served, now, cancellationToken),
             await AttendanceAsync(filter, cancellationToken),
-            await PipelineAsync(now, cancellationToken),
+            await pipelineTask,
             await SafetyAsync(filter, served, now, cancellationToken) is var (rows, total) ? rows : [], total,
             await ReferralsAsync(filter, served, cancellationToken),
-            await benefits.BuildAsync(filter, await scales.InstrumentsAsync(cancellationToken), cancellationToken),
+            await benefitsTask,
             await WellbeingAsync(filter, cancellationToken),
-            await FeedbackAsync(filter, cancellationToken));
+            await FeedbackAsync(filter, cancellationToken),
+            now);
     }
+
+    private async Task<T> InOwnScopeAsync<T>(Func<ProgramDashboard, Task<T>> work)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<ProgramDashboard>());
+    }
+
+    private async Task<IReadOnlyList<BenefitRow>> BenefitsAsync(ReportFilter filter, CancellationToken cancellationToken) =>
+        await benefits.BuildAsync(filter, await scales.InstrumentsAsync(cancellationToken), cancellationToken);
 
     /// <summary>Memberships of people taking part during the range (joined before its end, not gone before its start).</summary>
     private IQueryable<GroupMembership> ServedMemberships(ReportFilter filter)

@@ -143,9 +143,10 @@ public sealed class AnswerSurvey(
                 response.Scores.Add(new SurveyScore
                 {
                     InstrumentId = response.InstrumentId, MemberId = memberId, DaysAfterJoining = response.DaysAfterJoining,
-                    Scale = score.Scale, Value = score.Value, CompletedAtUtc = now,
+                    Scale = score.Scale, Value = score.Value, CompletedAtUtc = now, MeetingsAttended = response.MeetingsAttended,
                 });
             }
+            await BaselinePairing.PairAsync(db, response, ct);
             response.Status = SurveyStatus.Completed;
             response.CompletedAtUtc = now;
             audit.StageChange(AuditActions.OutcomesSurveyCompleted, "SurveyResponse", id,

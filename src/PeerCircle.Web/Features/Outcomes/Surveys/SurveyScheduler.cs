@@ -25,6 +25,8 @@ namespace PeerCircle.Web.Features.Outcomes.Surveys;
 /// Once a member's first survey exists, its <see cref="SurveyResponse.JoinedAtUtc"/> anchors the rest of the schedule.
 /// Members who left every group keep getting follow-ups up to about 6 months after joining; nobody whose consent is
 /// withdrawn gets a new survey or a reminder, and their open surveys close. Deleted accounts lose their surveys.
+/// The sweep asks the database only for the due, missing points (per schedule point, the members whose anchor falls in
+/// its open window and who lack it), so its cost stays the same as the surveys' history grows.
 /// </remarks>
 public sealed partial class SurveyScheduler(
     PeerCircleDb db, AuditTrail audit, TimeProvider time, IOptions<SurveyOptions> options, EmailSender email,
@@ -46,13 +48,20 @@ public sealed partial class SurveyScheduler(
     {
         var now = time.GetUtcNow().UtcDateTime;
         var withdrawnQuery = WithdrawnMembers();
-        var withdrawn = (await withdrawnQuery.ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
 
         var missed = 0;
+        // Past their time (a survey closes after it is due, so the (status, due) index narrows this to open ones), and
+        // every open survey of members who withdrew consent.
+        var withdrawn = await withdrawnQuery.ToListAsync(ct);
         var closing = await db.SurveyResponses
-            .Where(r => (r.Status == SurveyStatus.Due || r.Status == SurveyStatus.InProgress)
-                && (r.ClosesAtUtc <= now || withdrawnQuery.Contains(r.MemberId)))
+            .Where(r => (r.Status == SurveyStatus.Due || r.Status == SurveyStatus.InProgress) && r.DueAtUtc <= now && r.ClosesAtUtc <= now)
             .ToListAsync(ct);
+        if (withdrawn.Count > 0)
+        {
+            closing.AddRange(await db.SurveyResponses
+                .Where(r => (r.Status == SurveyStatus.Due || r.Status == SurveyStatus.InProgress) && r.ClosesAtUtc > now && withdrawn.Contains(r.MemberId))
+                .ToListAsync(ct));
+        }
         foreach (var response in closing)
         {
             response.Status = SurveyStatus.Missed;
@@ -63,74 +72,106 @@ public sealed partial class SurveyScheduler(
 
         var points = await db.SurveySchedulePoints.AsNoTracking()
             .Where(p => p.Active && p.Instrument!.Active)
-            .Select(p => new { p.Id, p.InstrumentId, p.DaysAfterJoining })
+            .OrderBy(p => p.InstrumentId).ThenBy(p => p.DaysAfterJoining)
+            .Select(p => new SchedulePoint(p.Id, p.InstrumentId, p.DaysAfterJoining))
             .ToListAsync(ct);
         var scheduled = 0;
         if (points.Count > 0)
         {
-            // The anchor: the join time the member's surveys already count from, else their earliest accepted membership.
-            var anchors = (await db.SurveyResponses.AsNoTracking()
+            // Members whose schedule has started: their surveys' join time is the anchor. A point is due and still open
+            // only for anchors in one window of a few weeks (due ≤ now < closes), so each schedule day asks only for the
+            // members who joined in its window and lack one of that day's surveys: an index-only range scan whose cost
+            // grows with the members joining in a few weeks, not with the surveys' history.
+            foreach (var day in points.GroupBy(p => p.DaysAfterJoining))
+            {
+                var days = day.Key;
+                var instrumentIds = day.Select(p => p.InstrumentId).ToList();
+                var latest = now.AddDays(-days);                   // joined ≤ latest: due by now
+                var earliest = latest - _options.OpenFor(days);    // joined > earliest: not yet closed
+                var lacking = await db.SurveyResponses.AsNoTracking()
+                    .Where(r => r.JoinedAtUtc > earliest && r.JoinedAtUtc <= latest)
                     .GroupBy(r => r.MemberId)
-                    .Select(g => new { MemberId = g.Key, Joined = g.Min(r => r.JoinedAtUtc) })
-                    .ToListAsync(ct))
-                .ToDictionary(a => a.MemberId, a => a.Joined, StringComparer.Ordinal);
-            var holding = (await db.GroupMemberships.AsNoTracking()
-                    .Where(m => m.Status == MembershipStatus.Accepted || m.Status == MembershipStatus.Paused)
-                    .Select(m => new { m.UserId, m.Status, Since = m.StatusChangedAtUtc ?? m.CreatedAtUtc })
-                    .ToListAsync(ct))
-                .GroupBy(m => m.UserId, StringComparer.Ordinal)
-                .ToDictionary(g => g.Key, g => g.Where(m => m.Status == MembershipStatus.Accepted).Select(m => (DateTime?)m.Since).Min(), StringComparer.Ordinal);
-            foreach (var (memberId, acceptedSince) in holding)
-            {
-                if (acceptedSince is { } since && !anchors.ContainsKey(memberId))
-                {
-                    anchors[memberId] = since;
-                }
-            }
-            var existing = (await db.SurveyResponses.AsNoTracking()
-                    .Select(r => new { r.MemberId, r.InstrumentId, r.DaysAfterJoining })
-                    .ToListAsync(ct))
-                .Select(r => (r.MemberId, r.InstrumentId, r.DaysAfterJoining))
-                .ToHashSet();
-
-            foreach (var (memberId, joined) in anchors)
-            {
-                if (withdrawn.Contains(memberId))
+                    .Where(g => g.Count(r => r.DaysAfterJoining == days && instrumentIds.Contains(r.InstrumentId)) < instrumentIds.Count)
+                    .Select(g => g.Key)
+                    .ToListAsync(ct);
+                if (lacking.Count == 0)
                 {
                     continue;
                 }
-                var stillInAGroup = holding.ContainsKey(memberId);
+                // The few members lacking some: their anchor (the earliest join time of all their surveys), what they
+                // have at this day, and whether they may be asked.
+                var needsGroup = days > _options.FollowUpsAfterLeavingUpToDays;
+                var members = await db.SurveyResponses.AsNoTracking()
+                    .Where(r => lacking.Contains(r.MemberId) && !withdrawnQuery.Contains(r.MemberId)
+                        && (!needsGroup || db.GroupMemberships.Any(g => g.UserId == r.MemberId
+                            && (g.Status == MembershipStatus.Accepted || g.Status == MembershipStatus.Paused))))
+                    .GroupBy(r => r.MemberId)
+                    .Select(g => new { MemberId = g.Key, Joined = g.Min(r => r.JoinedAtUtc) })
+                    .ToListAsync(ct);
+                var have = (await db.SurveyResponses.AsNoTracking()
+                        .Where(r => lacking.Contains(r.MemberId) && r.DaysAfterJoining == days)
+                        .Select(r => new { r.MemberId, r.InstrumentId })
+                        .ToListAsync(ct))
+                    .Select(r => (r.MemberId, r.InstrumentId))
+                    .ToHashSet();
+                foreach (var member in members.OrderBy(m => m.MemberId, StringComparer.Ordinal))
+                {
+                    foreach (var point in day.Where(p => !have.Contains((member.MemberId, p.InstrumentId))))
+                    {
+                        scheduled += Schedule(member.MemberId, member.Joined, point, now) ? 1 : 0;
+                    }
+                }
+            }
+
+            // Members in a group with no survey yet: the schedule starts from their earliest accepted membership. Only
+            // members accepted recently enough for a point to be open can have one due, so only they are looked at.
+            var recentEnough = now - points.Max(p => TimeSpan.FromDays(p.DaysAfterJoining) + _options.OpenFor(p.DaysAfterJoining));
+            var recent = db.GroupMemberships
+                .Where(m => m.Status == MembershipStatus.Accepted && (m.StatusChangedAtUtc ?? m.CreatedAtUtc) > recentEnough)
+                .Select(m => m.UserId);
+            var starting = await db.GroupMemberships.AsNoTracking()
+                .Where(m => m.Status == MembershipStatus.Accepted && recent.Contains(m.UserId)
+                    && !db.SurveyResponses.Any(r => r.MemberId == m.UserId) && !withdrawnQuery.Contains(m.UserId))
+                .GroupBy(m => m.UserId)
+                .Select(g => new { MemberId = g.Key, Joined = g.Min(m => m.StatusChangedAtUtc ?? m.CreatedAtUtc) })
+                .ToListAsync(ct);
+            foreach (var member in starting.OrderBy(m => m.MemberId, StringComparer.Ordinal))
+            {
                 foreach (var point in points)
                 {
-                    if (!stillInAGroup && point.DaysAfterJoining > _options.FollowUpsAfterLeavingUpToDays)
-                    {
-                        continue;
-                    }
-                    var due = joined.AddDays(point.DaysAfterJoining);
-                    var closes = due + _options.OpenFor(point.DaysAfterJoining);
-                    // Not yet due, or closed before it could be offered (the sweep was off, or the point was added later).
-                    if (due > now || closes <= now || existing.Contains((memberId, point.InstrumentId, point.DaysAfterJoining)))
-                    {
-                        continue;
-                    }
-                    db.SurveyResponses.Add(new SurveyResponse
-                    {
-                        MemberId = memberId, InstrumentId = point.InstrumentId, SchedulePointId = point.Id,
-                        DaysAfterJoining = point.DaysAfterJoining, JoinedAtUtc = joined, DueAtUtc = due, ClosesAtUtc = closes,
-                        Status = SurveyStatus.Due,
-                    });
-                    existing.Add((memberId, point.InstrumentId, point.DaysAfterJoining));
-                    audit.StageChange(AuditActions.OutcomesSurveyScheduled, "Member", memberId,
-                        string.Create(CultureInfo.InvariantCulture, $"Instrument {point.InstrumentId}, day {point.DaysAfterJoining}, open until {closes:u}."));
-                    scheduled++;
+                    scheduled += Schedule(member.MemberId, member.Joined, point, now) ? 1 : 0;
                 }
             }
         }
+
         if (scheduled > 0 || missed > 0)
         {
             await db.SaveChangesAsync(ct);
         }
         return (scheduled, missed);
+    }
+
+    private sealed record SchedulePoint(long Id, long InstrumentId, int DaysAfterJoining);
+
+    /// <summary>Adds the survey at <paramref name="point"/> when it is due and not yet closed (the caller knows it is missing).</summary>
+    private bool Schedule(string memberId, DateTime joined, SchedulePoint point, DateTime now)
+    {
+        var due = joined.AddDays(point.DaysAfterJoining);
+        var closes = due + _options.OpenFor(point.DaysAfterJoining);
+        // Not yet due, or closed before it could be offered (the sweep was off, or the point was added later).
+        if (due > now || closes <= now)
+        {
+            return false;
+        }
+        db.SurveyResponses.Add(new SurveyResponse
+        {
+            MemberId = memberId, InstrumentId = point.InstrumentId, SchedulePointId = point.Id,
+            DaysAfterJoining = point.DaysAfterJoining, JoinedAtUtc = joined, DueAtUtc = due, ClosesAtUtc = closes,
+            Status = SurveyStatus.Due,
+        });
+        audit.StageChange(AuditActions.OutcomesSurveyScheduled, "Member", memberId,
+            string.Create(CultureInfo.InvariantCulture, $"Instrument {point.InstrumentId}, day {point.DaysAfterJoining}, open until {closes:u}."));
+        return true;
     }
 
     /// <summary>

@@ -9,7 +9,8 @@ namespace PeerCircle.Web.Features.Safety.RiskLanguage;
 /// standard input, one line <c>{"id": "...", "categories": [...], "explanation": "..."}</c> per input on standard
 /// output, so a program can score the detector on its own labeled messages. A line that cannot be read gets
 /// <c>{"id": ..., "error": "..."}</c> and the command goes on. Blank lines are skipped. Nothing else goes to standard
-/// output. It runs before the web host is built: no database, no configuration, no logging.
+/// output. It runs before the web host is built: no database, no configuration, no logging. The curated rules by
+/// default; <c>--detector hybrid</c> for the MiniLM hybrid (decision record 0007).
 /// </summary>
 public static class RiskCheckCommand
 {
@@ -20,12 +21,15 @@ public static class RiskCheckCommand
 
     public static bool Matches(string[] args) => args is [Name, ..];
 
-    public static async Task<int> RunAsync(TextReader input, Stream output, TextWriter errors, CancellationToken cancellationToken)
+    public static Task<int> RunAsync(TextReader input, Stream output, TextWriter errors, CancellationToken cancellationToken) =>
+        RunAsync(input, output, errors, new RiskDetector(), cancellationToken);
+
+    public static async Task<int> RunAsync(TextReader input, Stream output, TextWriter errors, RiskDetector detector, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(errors);
-        var detector = new RiskDetector();
+        ArgumentNullException.ThrowIfNull(detector);
         var lineNumber = 0;
         var failed = 0;
         var buffer = new MemoryStream();
@@ -122,11 +126,26 @@ public static class RiskCheckCommand
         return true;
     }
 
-    /// <summary>Runs the command on the process's own standard streams (UTF-8 both ways).</summary>
-    public static async Task<int> RunOnConsoleAsync()
+    /// <summary>
+    /// Runs the command on the process's own standard streams (UTF-8 both ways). <c>risk-check --detector hybrid</c>
+    /// runs the MiniLM hybrid instead of the rules (the same choice as the app's <c>Safety:RiskDetector</c>).
+    /// </summary>
+    public static async Task<int> RunOnConsoleAsync(string[] args)
     {
+        ArgumentNullException.ThrowIfNull(args);
+        var index = Array.IndexOf(args, "--detector");
+        bool hybrid;
+        try
+        {
+            hybrid = RiskLanguageExtensions.IsHybrid(index >= 0 && index + 1 < args.Length ? args[index + 1] : null);
+        }
+        catch (InvalidOperationException)
+        {
+            await Console.Error.WriteLineAsync("risk-check: --detector must be \"rules\" or \"hybrid\".");
+            return 2;
+        }
         using var input = new StreamReader(Console.OpenStandardInput(), new UTF8Encoding(false));
         await using var output = Console.OpenStandardOutput();
-        return await RunAsync(input, output, Console.Error, CancellationToken.None);
+        return await RunAsync(input, output, Console.Error, hybrid ? RiskDetector.Hybrid() : new RiskDetector(), CancellationToken.None);
     }
 }

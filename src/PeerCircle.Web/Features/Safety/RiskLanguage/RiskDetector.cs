@@ -18,16 +18,150 @@ public sealed record RiskMatch(string Category, string Excerpt, string Rule);
 /// myself"), a match in a clause about the past is dropped when the writer says things are better now ("last year I
 /// wanted to die, but now I'm doing better"), unsound medical advice is dropped when a doctor or the care team said it
 /// ("my oncologist said to stop the pills before surgery") or the writer rejects it, and threats need an intention
-/// ("I want to", "he said he'll"). Stateless and thread-safe: register it as a singleton.
+/// ("I want to", "he said he'll"). Optionally (<see cref="Hybrid"/>, when <c>Safety:RiskDetector</c> is <c>hybrid</c>;
+/// the app runs the rules alone by default; decision record 0007) a small trained head over a sentence embedding of the message then adds a category the rules missed,
+/// only above a conservative probability threshold, and says so in plain words. Thread-safe: register it as a singleton.
 /// </summary>
 public sealed class RiskDetector
 {
     /// <summary>Tokens before a match that a negation is looked for in.</summary>
     private const int NegationWindow = 5;
 
+    /// <summary>How much of the text a category added by the head quotes as its excerpt.</summary>
+    private const int ModelExcerptLength = 300;
+
     private static readonly RiskResult Nothing = new([], "No risk language found.", []);
 
+    /// <summary>Plain words for each category, for the head's explanations.</summary>
+    private static readonly Dictionary<string, string> Plain = new()
+    {
+        [RiskRules.SelfHarm] = "self-harm or suicide",
+        [RiskRules.HarmToOthers] = "harming someone else",
+        [RiskRules.AbuseNeglect] = "abuse or neglect",
+        [RiskRules.SevereDistress] = "severe distress or hopelessness",
+        [RiskRules.MedicalAdvice] = "unsound medical advice",
+    };
+
+    /// <summary>The head shipped beside the app (content/safety/risk-head.json), read once on first use.</summary>
+    private static readonly Lazy<RiskHead> ShippedHead = new(() => RiskHead.Load(RiskHead.DefaultPath), LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private readonly Lazy<RiskHead>? head;
+    private readonly Func<string, float[][]>? embed;
+
+    /// <summary>The curated rules alone: the app's default detector (decision record 0007).</summary>
+    public RiskDetector()
+        : this((Lazy<RiskHead>?)null, null)
+    {
+    }
+
+    /// <summary>
+    /// The hybrid with a given head: the rules first, then the head (over sentence embeddings from
+    /// <paramref name="embed"/>, one embedding per piece of the text) adds a category the rules missed when its
+    /// probability is at or above that category's threshold.
+    /// </summary>
+    public RiskDetector(RiskHead head, Func<string, float[][]> embed)
+        : this(new Lazy<RiskHead>(head), embed)
+    {
+    }
+
+    private RiskDetector(Lazy<RiskHead>? head, Func<string, float[][]>? embed)
+    {
+        this.head = head;
+        this.embed = embed;
+    }
+
+    /// <summary>The curated rules alone (the same as <c>new RiskDetector()</c>), named for experiments that compare.</summary>
+    public static RiskDetector RulesOnly() => new();
+
+    /// <summary>
+    /// The hybrid experiment: the rules, then the head shipped in content/safety/risk-head.json over MiniLM sentence
+    /// embeddings (<see cref="RiskEmbedder.Shared"/>). Head and model load on the first message with text (about 0.3 s
+    /// and 350 MB once per process). The app runs it when <c>Safety:RiskDetector</c> is <c>hybrid</c> (decision record 0007).
+    /// </summary>
+    public static RiskDetector Hybrid() => new(ShippedHead, text => RiskEmbedder.Shared.EmbedPieces(text));
+
+    public bool HasHead => head is not null;
+
     public RiskResult Detect(string? text)
+    {
+        var rules = DetectByRules(text);
+        if (head is null || embed is null || string.IsNullOrWhiteSpace(text))
+        {
+            return rules;
+        }
+        var model = head.Value;
+        if (RiskHead.WordCount(text) < model.MinWords)
+        {
+            // Too short for the head (see RiskHead.MinWords): not even embedded.
+            return rules;
+        }
+        return Combine(rules, model, PieceMaximum(model, embed(text)), text);
+    }
+
+    /// <summary>The head's probability per category for a text embedded in pieces: the highest of any piece.</summary>
+    public static double[] PieceMaximum(RiskHead head, IEnumerable<float[]> embeddings)
+    {
+        ArgumentNullException.ThrowIfNull(head);
+        ArgumentNullException.ThrowIfNull(embeddings);
+        var probabilities = new double[head.Categories.Count];
+        foreach (var embedding in embeddings)
+        {
+            var piece = head.Probabilities(embedding);
+            for (var c = 0; c < piece.Length; c++)
+            {
+                probabilities[c] = Math.Max(probabilities[c], piece[c]);
+            }
+        }
+        return probabilities;
+    }
+
+    /// <summary>
+    /// The rules' result plus each category the rules missed whose probability reaches its threshold, when the text has
+    /// at least the head's minimum number of words.
+    /// </summary>
+    public static RiskResult Combine(RiskResult rules, RiskHead head, double[] probabilities, string? text)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        ArgumentNullException.ThrowIfNull(head);
+        ArgumentNullException.ThrowIfNull(probabilities);
+        if (RiskHead.WordCount(text) < head.MinWords)
+        {
+            return rules;
+        }
+        List<(string Category, double Score)>? added = null;
+        for (var c = 0; c < head.Categories.Count; c++)
+        {
+            var category = head.Categories[c];
+            if (probabilities[c] >= category.Threshold && !rules.Categories.Contains(category.Category))
+            {
+                (added ??= []).Add((category.Category, probabilities[c]));
+            }
+        }
+        if (added is null)
+        {
+            return rules;
+        }
+        var explanation = new StringBuilder(rules.Any ? rules.Explanation : "");
+        foreach (var (category, score) in added)
+        {
+            if (explanation.Length > 0)
+            {
+                explanation.Append("; ");
+            }
+            explanation.Append(category).Append(": ")
+                .Append(System.Globalization.CultureInfo.InvariantCulture,
+                    $"no rule matched, but the wording is close to messages about {Plain.GetValueOrDefault(category, category)} (model score {score:0.00})");
+        }
+        var categories = RiskRules.Categories.Where(c => rules.Categories.Contains(c) || added.Exists(a => a.Category == c)).ToList();
+        // The member's own words are the excerpt a clinician sees (no rule marked a part of them).
+        var excerpt = (text ?? "").Trim();
+        excerpt = excerpt.Length > ModelExcerptLength ? excerpt[..ModelExcerptLength] + "…" : excerpt;
+        var matches = rules.Matches.Concat(added.Select(a => new RiskMatch(a.Category, excerpt, "model"))).ToList();
+        return new RiskResult(categories, explanation.ToString(), matches);
+    }
+
+    /// <summary>The curated rules alone, with their explanations.</summary>
+    public RiskResult DetectByRules(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -44,7 +178,7 @@ public sealed class RiskDetector
                 // One match per category is enough to flag it (self-harm keeps every match for the explanation).
                 continue;
             }
-            for (var match = rule.Pattern.Match(normal); match.Success; match = match.NextMatch())
+            for (var match = Run(() => rule.Pattern.Match(normal)); match is { Success: true }; match = Run(match.NextMatch))
             {
                 var (start, end) = (match.Index, match.Index + match.Length);
                 if (spans.Exists(s => s.Category == rule.Category && s.Start < end && start < s.End))
@@ -66,6 +200,30 @@ public sealed class RiskDetector
         }
         var categories = RiskRules.Categories.Where(c => matches.Exists(m => m.Category == c)).ToList();
         return new RiskResult(categories, Explain(categories, matches), matches);
+    }
+
+    /// <summary>
+    /// Runs a match, once more if it timed out: the first run of a large source-generated matcher is compiled by the
+    /// JIT inside the timeout, which on a busy machine can take longer than the timeout itself. A second timeout is
+    /// real backtracking; the rule is then skipped rather than failing the whole message.
+    /// </summary>
+    private static System.Text.RegularExpressions.Match? Run(Func<System.Text.RegularExpressions.Match> match)
+    {
+        try
+        {
+            return match();
+        }
+        catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+        {
+            try
+            {
+                return match();
+            }
+            catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+            {
+                return null;
+            }
+        }
     }
 
     private static string Explain(List<string> categories, List<RiskMatch> matches)
@@ -139,7 +297,7 @@ public sealed class RiskDetector
             return false;
         }
         if (rule.Category == RiskRules.MedicalAdvice
-            && (RiskRules.CareTeam.IsMatch(sentenceText) || RiskRules.Rebuttal.IsMatch(normal)))
+            && ((RiskRules.CareTeam.IsMatch(sentenceText) && !(RiskRules.BehindTheTeam.IsMatch(sentenceText) && !IsNegated(before))) || RiskRules.Rebuttal.IsMatch(normal)))
         {
             return false;
         }

@@ -40,7 +40,7 @@ internal static partial class RiskRules
 
 
     // People a threat or an act of violence can be aimed at.
-    private const string Kin = @"(ex|ex-husband|ex-wife|husband|wife|partner|boyfriend|girlfriend|brother|sister|son|daughter|father|mother|dad|mom|mum|kids?|children|baby|grandkids?|grandson|granddaughter|grandmother|grandfather|grandma|grandpa|boss|neighbou?r|stepfather|stepdad|stepmom|stepmother|stepson|stepdaughter|father-in-law|mother-in-law|in-laws?|man|woman|guy|lady|nurse|doctor|surgeon|oncologist|pharmacist|driver|people|insurance \w+|\w+ lady|\w+ guy|family|wifes? \w+)";
+    private const string Kin = @"(ex|ex-husband|ex-wife|husband|wife|partner|boyfriend|girlfriend|brother|sister|son|daughter|father|mother|dad|mom|mum|kids?|children|baby|grandkids?|grandson|granddaughter|grandmother|grandfather|grandma|grandpa|boss|neighbou?r|stepfather|stepdad|stepmom|stepmother|stepson|stepdaughter|father-in-law|mother-in-law|in-laws?|man|woman|guy|lady|nurse|doctor|surgeon|oncologist|pharmacist|driver|people|person|patient|consultant|gp|chaplain|coordinator|volunteer|manager|bank manager|protesters|receptionist|coworker|landlord|insurance \w+|\w+ lady|\w+ guy|family|wifes? \w+)";
     private const string Person = @"(him|her|them|someone|somebody|anyone|anybody|people|everyone|everybody|whoever|mom|dad|(my|our|his|her|their|the|that|this|a|your)( [\w-]+){0,2}? " + Kin + ")";
     private const string ViolentVerb = @"(kill|killing|hurt|hurting|stab|stabbing|shoot|shooting|punch|punching|hit|hitting|beat up|beating up|beat|strangle|strangling|choke|choking|poison|poisoning|murder|murdering|smash|smashing|slap|slapping|attack|attacking)";
 
@@ -93,6 +93,51 @@ internal static partial class RiskRules
         new(AbuseNeglect, "confined_or_left", ConfinedOrLeft(), RuleContext.OwnNegation),
         new(SevereDistress, "numb_or_stuck", NumbOrStuck(), RuleContext.OwnNegation | RuleContext.JokeCancels),
         new(MedicalAdvice, "more_unsound", MoreUnsound(), RuleContext.OwnNegation),
+
+        // ---- families of ways people express each risk, from clinical warning signs (RiskRules.Families.cs) ----
+        new(SelfHarm, "passive_wish_to_be_dead", PassiveWishPattern()),
+        new(SelfHarm, "burden_or_not_for_long", BurdenNotLongPattern()),
+        new(SelfHarm, "suicidal_ideation", ActiveIdeationPattern()),
+        new(SelfHarm, "plan_preparations_goodbye", PreparationsPattern()),
+        new(SelfHarm, "means_or_method_research", MeansPattern()),
+        new(SelfHarm, "self_injury_acts", SelfInjuryMorePattern()),
+        new(SelfHarm, "someone_else_wants_to_die", SomeoneElseIdeationPattern()),
+        new(HarmToOthers, "urge_threat_or_revenge", UrgeOrRevengePattern(), RuleContext.JokeCancels),
+        new(HarmToOthers, "someone_threatens_violence", SomeoneElseThreatPattern(), RuleContext.JokeCancels),
+        new(HarmToOthers, "weapon_and_target", WeaponPlanPattern(), RuleContext.JokeCancels),
+        new(HarmToOthers, "mercy_killing", MercyKillingPattern()),
+        new(AbuseNeglect, "physical_abuse", PhysicalAbusePattern()),
+        new(AbuseNeglect, "coercive_control", ControlPattern()),
+        new(AbuseNeglect, "care_or_medicine_withheld", WithheldCarePattern()),
+        new(AbuseNeglect, "dependant_left_alone_or_unfed", LeftAlonePattern()),
+        new(AbuseNeglect, "sexual_abuse", SexualAbusePattern()),
+        new(AbuseNeglect, "financial_exploitation", FinancialExploitationPattern()),
+        new(AbuseNeglect, "verbal_or_emotional_abuse", VerbalAbuseMorePattern()),
+        new(SevereDistress, "hopeless_or_trapped", HopelessTrappedPattern(), RuleContext.OwnNegation),
+        new(SevereDistress, "cant_cope", CantCopePattern(), RuleContext.OwnNegation | RuleContext.JokeCancels),
+        new(SevereDistress, "numb_empty_despair", NumbDespairPattern(), RuleContext.OwnNegation | RuleContext.JokeCancels),
+        new(SevereDistress, "not_eating_or_sleeping", NotEatingSleepingPattern(), RuleContext.OwnNegation),
+        new(MedicalAdvice, "skip_halve_or_pause_medicine", SkipHalveHidePattern()),
+        new(MedicalAdvice, "unproven_cure_instead", UnprovenCurePattern()),
+        new(MedicalAdvice, "someone_elses_medicine", SomeoneElsesMedsPattern()),
+        new(MedicalAdvice, "alcohol_with_sedating_medicine", AlcoholMixPattern()),
+        new(MedicalAdvice, "double_dose", DoublingPattern()),
+        new(MedicalAdvice, "wait_out_danger_signs", WaitItOutPattern()),
+        new(SelfHarm, "means_ready", MeansReadyPattern()),
+        new(SelfHarm, "goodbye_or_arrangements", GoodbyeArrangementsPattern()),
+        new(SelfHarm, "wish_to_die_or_join", WishDeadMorePattern()),
+        new(HarmToOthers, "violent_thoughts_or_plan", ViolentIntentMorePattern(), RuleContext.JokeCancels),
+        new(HarmToOthers, "family_threatens_violence", FamilyThreatPattern()),
+        new(AbuseNeglect, "threat_to_the_writer", ThreatToWriterPattern()),
+        new(AbuseNeglect, "family_threatens_violence", FamilyThreatPattern()),
+        new(AbuseNeglect, "neglect_or_exploitation", NeglectExploitMorePattern()),
+        new(SevereDistress, "overwhelmed_panic_or_collapse", DistressMorePattern(), RuleContext.OwnNegation | RuleContext.JokeCancels),
+        new(MedicalAdvice, "unsound_medicine_use", UnsoundMorePattern()),
+        new(SelfHarm, "not_being_here_or_arrangements", SelfHarmMorePattern()),
+        new(HarmToOthers, "threat_or_plan_to_hurt", HarmMorePattern(), RuleContext.JokeCancels),
+        new(AbuseNeglect, "neglect_or_mistreatment", AbuseMorePattern()),
+        new(SevereDistress, "barely_coping", DistressMorePattern2(), RuleContext.OwnNegation | RuleContext.JokeCancels),
+        new(MedicalAdvice, "unsound_self_management", MedicalMorePattern()),
     ];
 
     /// <summary>Idioms blanked out before any rule runs: "dying to see", "killing time", "this traffic is killing me".</summary>
@@ -152,10 +197,10 @@ internal static partial class RiskRules
     [GeneratedRegex(@"\bsuicidal\b|\b(think\w*|thought\w*|considering|consider|plan\w*|attempt\w*|contemplat\w*|about|of|my) (about |of )?suicide\b", Options, MatchTimeoutMs)]
     private static partial Regex Suicide();
 
-    [GeneratedRegex(@"\b(cut|cuts|cutting|burn|burned|burnt|burning|hurt|hurts|hurting|harm|harming|scratch\w*|starv\w*) (myself|himself|herself|themselves|my (arm|arms|wrist|wrists|skin|legs?|thighs?))\b|\bself[- ]?(harm\w*|injur\w*)\b|\bcutting again\b|\bbeen cutting\b|\buntil (it|they) bleeds?\b|\bhurt myself on purpose\b", Options, MatchTimeoutMs)]
+    [GeneratedRegex(@"(?<!\b(radiation|it|chemo|sun|treatment|rays?|iron|oven|stove|kettle|pan|they|that|this|water|tea|coffee|steam|cream|patch|tape) )\b(cut|cuts|cutting|burn|burned|burnt|burning|hurt|hurts|hurting|harm|harming|scratch\w*|starv\w*) (myself|himself|herself|themselves|my (arm|arms|wrist|wrists|skin|legs?|thighs?))\b|\bself[- ]?(harm\w*|injur\w*)\b|\bcutting again\b|\bbeen cutting\b(?! (back|down|out|costs|(my|the|his|her) (\w+ )?(pills|tablets|dose|doses|meds|tamoxifen|hair|hours|grass|lawn|coupons)))|\buntil (it|they) bleeds?\b|\bhurt myself on purpose\b", Options, MatchTimeoutMs)]
     private static partial Regex SelfInjury();
 
-    [GeneratedRegex(@"\b(overdos\w*|stockpil\w*|swallow the whole bottle|take all (my|the|of my) \w+ at once|walk(ing)? into the (lake|river|sea|ocean|water)|driv(e|ing) (my car |the car )?(into|off) (the|a) (river|lake|bridge|tree|wall|water|sea|ocean|cliff|traffic|truck)|crash(ing)? (the|my) car on purpose|(about|of|thinking) jumping|jump(ing)? (off|from) (the|a)|with the rope|a noose|how many [\w ]{0,30} (would take|are lethal|is lethal|to kill)|how many it would take|hoping i (wouldnt|would not|wont|dont) wake up|(didnt|did not|never|not) wake up( tomorrow| again)?)\b", Options, MatchTimeoutMs)]
+    [GeneratedRegex(@"\b(overdos\w*|stockpil\w*|swallow the whole bottle|take all (my|the|of my|her|his|their|your|of (her|his|the)) (\w+ )?\w+ at once|walk(ing)? into the (lake|river|sea|ocean|water)|driv(e|ing) (my car |the car )?(into|off) (the|a) (river|lake|bridge|tree|wall|water|sea|ocean|cliff|traffic|truck)|crash(ing)? (the|my) car on purpose|(about|of|thinking) jumping|jump(ing)? (off|from) (the|a)|with the rope|a noose|how many [\w ]{0,30} (would take|are lethal|is lethal|to kill)|how many it would take|hoping i (wouldnt|would not|wont|dont) wake up|(didnt|did not|never|not) wake up( tomorrow| again)?)\b", Options, MatchTimeoutMs)]
     private static partial Regex Method();
 
     [GeneratedRegex(@"\b(have a plan and a date|picked a date|go through with it|how (i|id|i would) do it|(looked up|researching|research\w*|googl\w*) (how\W*$|ways( to)?)|doesnt kill me [\w ]{0,12}do it myself|(should|want to|going to) join (him|her|them)\b(?! (for|at|in|on))|disappear forever|not exist|stop existing|let the cancer take me)|\bgoodbye (everyone|all)\b[^\n]{0,80}\b(ever|forever|thank you for everything)\b", Options, MatchTimeoutMs)]
@@ -164,7 +209,7 @@ internal static partial class RiskRules
     [GeneratedRegex(@"\b" + ViolentVerb + " " + Person + @"\b", Options, MatchTimeoutMs)]
     private static partial Regex IntentToHarm();
 
-    [GeneratedRegex(@"\bthreat\w* (to )?(kill|hurt|shoot|stab|burn|beat)\b|\bthreat\w* [\w ]{0,30}with (a|his|her|their) (knife|gun|rifle|bat)\b|\b(hell|shell|theyll|hed|shed|he will|she will|he would|she would) (kill|shoot|stab) (me|us|anyone|everyone|someone|people)\b|\b(hed|shed|theyd|he would) burn the house\b", Options, MatchTimeoutMs)]
+    [GeneratedRegex(@"\bthreat\w* (to )?(kill|hurt|shoot|stab|burn|beat)\b|\bthreat\w* [\w ]{0,30}with (a|his|her|their) (knife|gun|rifle|bat)\b|\b(hell|shell|theyll|hed|shed|he will|she will|he would|she would) (kill|shoot|stab) (me|us|anyone|everyone|someone|people|the whole family|all of us|the family|the kids)\b|\b(hed|shed|theyd|he would) burn the house\b", Options, MatchTimeoutMs)]
     private static partial Regex Threat();
 
     [GeneratedRegex(@"\b(bought|buy|got|get|bring|bringing|take|taking) (a|my|his|her) (gun|rifle|knife)\b[^.!?\n]{0,60}\b(regret|listen|pay|clinic|office|hospital|house)|\bshoot up\b|\btake (a few|some) people with\b|\bknow where (he|she|they) (lives?|parks?|works?)\b|\bbeen watching (his|her|their) house\b|\bmake (him|her|them|(the|that) [\w ]{1,40}) (pay|suffer|bleed)\b(?! (for|the bill|back))|\bpillow over (his|her) face\b|\bending (my )?[\w-]+s suffering myself\b|\brun(ning)? (him|her|them) over\b|\bsmash (\w+ ){1,3}face\b|\bbeat the (hell|crap|shit) out of\b|\bbreak (his|her) (jaw|neck|legs?|face|nose)\b|\bfull of rage\b|\bpoison\w* (his|her|their) (tea|food|coffee|drink)", Options, MatchTimeoutMs)]
@@ -173,7 +218,7 @@ internal static partial class RiskRules
     [GeneratedRegex(@"\bi( have|ve)?( (started to|been|keep|sometimes|just|already|actually))? (hit|slapped|pushed|shoved|kicked|punched|hurt|choked|hitting|pushing|shoving|kicking|punching|hurting|choking|beat|beating)\b " + Person + @"\b", Options, MatchTimeoutMs)]
     private static partial Regex WriterHurtSomeone();
 
-    [GeneratedRegex(@"\b(he|she|they|husband|wife|partner|boyfriend|girlfriend|ex|son|daughter|father|dad|mother|mom|stepdad|stepfather|stepmom|brother|sister|uncle|aunt|caregiver|aide|nurse|grandson|nephew|niece|boss)( (is|was|has been|keeps|always|sometimes|then))? (hits|hit|hitting|beats|beat|beating|kicks|kicked|kicking|slaps|slapped|slapping|chokes|choked|choking|pushed|pushes|pushing|shoves|shoved|punches|punched|hurts|strikes|struck|grabbed|grabs|touches|touched|abuses|abused|rapes|raped) (me|us|her|him|them|my|our|the kids|mom|dad)\b|\b(hit|beaten|kicked|punched|slapped|choked|pushed|hurt|abused|raped|assaulted|threatened) by (my|her|his|their|a|the)\b", Options, MatchTimeoutMs)]
+    [GeneratedRegex(@"\b(he|she|they|husband|wife|partner|boyfriend|girlfriend|ex|son|daughter|father|dad|mother|mom|stepdad|stepfather|stepmom|brother|sister|uncle|aunt|caregiver|aide|nurse|grandson|nephew|niece|boss)( (is|was|has been|keeps|always|sometimes|then))? (hits|hit|hitting|beats|beat|beating|kicks|kicked|kicking|slaps|slapped|slapping|chokes|choked|choking|pushed|pushes|pushing|shoves|shoved|punches|punched|hurts|strikes|struck|grabbed|grabs|touches|touched|abuses|abused|rapes|raped) (me|us|her|him|them|my|our|the kids|mom|dad)\b(?! (to|around (the|in|on)|along|through|in (a|the|my|his|her) (wheel)?chair|a|an|some)\b)|\b(hit|beaten|kicked|punched|slapped|choked|pushed|hurt|abused|raped|assaulted|threatened) by (my|her|his|their|a|the)\b", Options, MatchTimeoutMs)]
     private static partial Regex ViolenceBySomeone();
 
     [GeneratedRegex(@"\bi( have|ve)?( (started to|been|keep|sometimes|just|already|actually))? (hit|slapped|pushed|shoved|kicked|punched|choked|hitting|pushing|shoving|kicking|punching|choking|beat|beating)\b " + Person + @"\b", Options, MatchTimeoutMs)]
@@ -185,7 +230,7 @@ internal static partial class RiskRules
     [GeneratedRegex(@"\b(screams|yells|shouts|screaming|yelling|shouting) at (me|him|her|them|my \w+|mom|dad)\b(?! (for|about))|\bcalls (me|him|her) (worthless|names|stupid|useless|a burden)\b", Options, MatchTimeoutMs)]
     private static partial Regex VerbalAbuse();
 
-    [GeneratedRegex(@"\b(taking|takes|took|steals|stole|stealing|keeps|kept) (\w+ ){0,2}(money|pension|check|savings|jewelry|credit cards?)\b|\btakes my (pain )?(pills|meds)\b|\bdrugging\b", Options, MatchTimeoutMs)]
+    [GeneratedRegex(@"\b(taking|takes|took|steals|stole|stealing|keeps|kept) (\w+ ){0,2}(money|pension|check|savings|jewelry|credit cards?)\b(?! ((in)?to|in) (the )?(bank|post office|atm)|out for me|for me)|\btakes my (pain )?(pills|meds)\b|\bdrugging\b", Options, MatchTimeoutMs)]
     private static partial Regex Exploitation();
 
     [GeneratedRegex(@"\b(left|leave|leaves|leaving) (\w+ ){0,2}alone all day\b|\bhome alone for (days|a week)\b|\bno food or water\b|\bgoing without (meals|food)\b|\b(hasnt|has not|havent|nobody has|no one has|nobody) (fed|feeds|changed|checked)\b|\bnobodys checked\b|\b(hes|shes|theyre|they are) starving\b|\bbed ?sores\b|\bwet (diaper|sheets|bed) for hours\b|\bliving in filth\b|\bno heat\b|\bwont take (her|him|me) to (chemo|treatment|appointments|the doctor)\b|\brough with (him|her|dad|mom|me)\b|\bbruises? (on|shaped)\b|\bshaped like fingers\b|\bscared to say anything\b", Options, MatchTimeoutMs)]
@@ -197,22 +242,22 @@ internal static partial class RiskRules
     [GeneratedRegex(@"\bhopeless\w*\b|\bpointless\b|\blost the will\b|\b(have|got) nothing left\b", Options, MatchTimeoutMs)]
     private static partial Regex Hopeless();
 
-    [GeneratedRegex(@"\bno hope\b|\bno way out\b|\bsee any way out\b|\b(no|whats the|dont see the|cant see the|didnt see the) point\b|\bdont see a future\b|\bnothing (matters|left to live for|will ever be (ok|okay|the same|alright))\b|\blife has no meaning\b|\b(isnt|is not|not) worth living\b|\bwhy (i|do i) (even )?bother\b", Options, MatchTimeoutMs)]
+    [GeneratedRegex(@"\bno hope\b|\bno way out\b|\bsee any way out\b|\b(no|whats the|dont see the|cant see the|didnt see the) point\b(?! (about|of|in) (this|the|that|a|these|those|having|buying|paying|going to|washing|cleaning|dieting)\b)|\bdont see a future\b|\bnothing (matters|left to live for|will ever be (ok|okay|the same|alright))\b|\blife has no meaning\b|\b(isnt|is not|not) worth living\b|\bwhy (i|do i) (even )?bother\b", Options, MatchTimeoutMs)]
     private static partial Regex NoPoint();
 
-    [GeneratedRegex(@"\b(have|has|ive|hes|shes|ve) given up\b|\bgiven up on (everything|life)\b|\bdone with everything\b|\bend of my rope\b|\bbreaking (point|down)\b|\brock bottom\b|\bbarely (holding on|function\w*)\b|\b(im|i am|life is|world is|everything is|family is) falling apart\b|\bgoing under\b|\bim drowning\b(?! in)|\bdesperate\b", Options, MatchTimeoutMs)]
+    [GeneratedRegex(@"\b(have|has|ive|hes|shes|ve) given up\b|\bgiven up on (everything|life)\b|\bdone with everything\b|\bend of my rope\b|\bbreaking (point|down)\b|\brock bottom\b|\bbarely (holding on|function\w*|hanging on)\b|\b(im|i am|life is|world is|everything is|family is) falling apart\b|\bgoing under\b|\bim drowning\b(?! in)|\bdesperate\b", Options, MatchTimeoutMs)]
     private static partial Regex GivingUp();
 
     [GeneratedRegex(@"\bdark (place|thoughts)\b|\bso depressed\b|\b(feel|feeling|im|i am) (so |completely |totally |just )?(empty|worthless|trapped|useless)\b|\b(a|such a) burden\b|\bdont care what happens to me\b|\blosing my mind\b|\bcant stop (crying|shaking)\b|\bhavent (gotten|got) out of bed\b|\bnever felt this low\b|\bnothing feels real\b|\bim disappearing\b|\bcompletely overwhelmed\b|\bexhausted beyond words\b|\bso alone\b", Options, MatchTimeoutMs)]
     private static partial Regex Despair();
 
-    [GeneratedRegex(@"\b(stop|stopped|stopping|quit|quitting|skip|skipping|refuse|refusing|ditch|throw out|come off|went off|go off|forget)( taking)? (all )?(my|your|his|her|their|the|dads|moms|this|any|next)? ?(own )?(\w+ ){0,2}?(treatment|chemo|chemotherapy|radiation|meds|medication|medications|medicines?|pills|tamoxifen|steroids|immunotherapy|infusion|antibiotics|antidepressants|blood thinners|insulin|hormone pills|hormone therapy|surgery|scan|oncologist|doctor)\b|\b(im|i am|i) (not going to|wont|refuse to) take (the|my|any) (\w+ )?(meds|medication|medicine|antibiotics|chemo|pills|treatment)\b|\brefuse it\b|\bquit mine\b|\bcold turkey\b", Options, MatchTimeoutMs)]
+    [GeneratedRegex(@"\b(stop|stopped|stopping|quit|quitting|skip|skipping|refuse|refusing|ditch|throw out|come off|went off|go off|forget)( taking)? (all )?(my|your|his|her|their|the|dads|moms|this|any|next)? ?(own )?([\w-]+ ){0,2}?(treatment|chemo|chemotherapy|radiation|meds|medication|medications|medicines?|pills|tamoxifen|steroids|immunotherapy|infusion|antibiotics|antidepressants|blood thinners|insulin|hormone pills|hormone therapy|surgery|scan|oncologist|doctor)\b|\b(im|i am|i) (not going to|wont|refuse to) take (the|my|any) (\w+ )?(meds|medication|medicine|antibiotics|chemo|pills|treatment)\b|\brefuse it\b|\bquit mine\b|\bcold turkey\b", Options, MatchTimeoutMs)]
     private static partial Regex StopTreatment();
 
     [GeneratedRegex(@"\b(cures?|cured|curing) (\w+ ){0,2}(cancers?|tumou?rs?)\b|\b(juicing|vitamin c|baking soda|essential oils|cannabis oil|apricot kernels?|ivermectin|turmeric|alkaline water|homeopath\w*|black salve|coffee enemas?|gerson|mms|bleach|fenbendazole|laetrile|b17|apricot seeds?)\b|\b100 percent cure\b|\bclinic in mexico\b|\bdoctors (just )?(wont|dont) tell you\b|\bsugar feeds cancer\b|\bkills more people than cancer\b|\b(radiation|chemo|the mammogram|mammograms|surgery|biopsy) (is a scam|causes cancer|spreads? (it|cancer))\b|\bcancer will spread if\b|\btumou?r starves\b|\b(go|going) keto\b[^.!?]{0,30}\bshrink\b|\bdetox the chemo\b|\bdraw the tumou?r\b|\binstead of (his|her|my|your|the) (chemo|treatment|radiation|surgery)\b|\bpray instead\b|\bworks? just as well\b|\bdoes the same thing naturally\b|\bno surgery needed\b", Options, MatchTimeoutMs)]
     private static partial Regex MiracleCure();
 
-    [GeneratedRegex(@"\b(double|doubling|doubled) (up )?(your |my |his |her |the )?(dose|\w+ dose|oxycodone|morphine|pills|meds)\b|\btwice the dose\b|\btwice as often\b|\btake (more|extra) (insulin|pills|morphine|oxycodone|meds)\b|\b(take|taking) the whole bottle\b|\bmix (your |my )?(\w+ )?(pills|meds) with (a glass of )?(wine|alcohol|beer|booze)\b|\bdrink as much as you want\b|\bwithout asking\b|\bon my own\b(?=[^.!?]*\b(dose|pills|meds|stopped|chemo|patch))|\b(\w+ )?(dose|pills|meds|thinners|chemo) on my own\b", Options, MatchTimeoutMs)]
+    [GeneratedRegex(@"\b(double|doubling|doubled) (up )?(your |my |his |her |the )?(dose|\w+ dose|oxycodone|morphine|pills|meds)\b|\btwice the (recommended |prescribed |normal |usual )?dose\b|\btwice as often\b|\btake (more|extra) (insulin|pills|morphine|oxycodone|meds)\b|\b(take|taking) the whole bottle\b|\bmix (your |my )?(\w+ )?(pills|meds) with (a glass of )?(wine|alcohol|beer|booze)\b|\bdrink as much as you want\b|\bwithout asking\b|\bon my own\b(?=[^.!?]*\b(dose|pills|meds|stopped|chemo|patch))|\b(\w+ )?(dose|pills|meds|thinners|chemo) on my own\b", Options, MatchTimeoutMs)]
     private static partial Regex Dosing();
 
     [GeneratedRegex(@"\b(share|sharing|shared) my (\w+ ){0,2}with\b|\bgiving (my|your) \w+ my\b|\b(take|use) (your|my) (\w+s) (leftover )?(\w+ )?(pills|meds|patches)\b", Options, MatchTimeoutMs)]
@@ -244,10 +289,18 @@ internal static partial class RiskRules
         @"\balmost killed me with\b" + "|" +
         @"\bslay me\b" + "|" +
         @"\bworried sick\b" + "|" +
-        @"\bpain in the (neck|butt)\b", Options, MatchTimeoutMs)]
+        @"\bpain in the (neck|butt)\b" + "|" +
+        @"\bhopeless at\b" + "|" +
+        @"\b(nearly|almost) killed me\b" + "|" +
+        @"\b(rather|sooner) die than (miss|eat|watch|wear|go to|sit through|listen|be seen|lose|give up (my|his|her) (coffee|phone|team))\b" + "|" +
+        @"\bcould (have|of|ve) killed (him|her|them)\b" + "|" +
+        @"\bshoot (me|him|her|them) (a|an) (text|message|email|line|note)\b" + "|" +
+        @"\bbeat (me|him|her|them|us) at\b" + "|" +
+        @"\bkill(ing|s)? (the )?(weeds|bugs|germs|pain|lights|engine|cancer cells|cells)\b" + "|" +
+        @"\bkill (him|her|them) with kindness\b", Options, MatchTimeoutMs)]
     private static partial Regex IdiomsPattern();
 
-    [GeneratedRegex(@"\b(not|never|no|dont|didnt|doesnt|wont|wouldnt|havent|hasnt|isnt|arent|wasnt|nobody|nothing|none)\b(?! (stop|help|know|sure|one|matter|idea|longer|more))", Options, MatchTimeoutMs)]
+    [GeneratedRegex(@"\b(not|never|no|dont|didnt|doesnt|wont|wouldnt|havent|hasnt|isnt|arent|wasnt|nobody|nothing|none)\b(?! (stop|help|know|sure|one|matter|idea|longer|more|joking|kidding|a joke|the (cancer|chemo)|worry|panic|get me wrong|judge))|\b(denied|denies|deny)\b", Options, MatchTimeoutMs)]
     private static partial Regex NegationPattern();
 
     [GeneratedRegex(@"\b(will|ill|going to|gonna|want|wants|wanna|feel like|could|might|would|swear|thinking|thought|thoughts|dream\w*|fantasi\w*|picturing|afraid|scared|plan\w*|meant|threat\w*|hell|shell|theyll|hed|shed|said|says|keep|next time)\b", Options, MatchTimeoutMs)]
@@ -256,7 +309,7 @@ internal static partial class RiskRules
     [GeneratedRegex(@"\b(chemo|cancer|treatment|radiation|it|this|that|stress|worry|drugs?|tumou?r)( \w+)? (will|would|is going to|could|might)\s*$", Options, MatchTimeoutMs)]
     private static partial Regex NonPersonSubjectPattern();
 
-    [GeneratedRegex(@"\b(question|questions|asked|asks|screening|training|prevention|form|survey)\b[\w ]{0,20}\b(self[- ]?harm|suicide)", Options, MatchTimeoutMs)]
+    [GeneratedRegex(@"\b(question|questions|asked|asks|screening|training|prevention|form|survey|denied|denies)\b[\w ]{0,40}\b(self[- ]?harm|suicide)|\b(suicide|self[- ]?harm) (risk )?(screening|question|questions|assessment|prevention|training|awareness)\b", Options, MatchTimeoutMs)]
     private static partial Regex AboutTheQuestionPattern();
 
     [GeneratedRegex(@"\b(lol|lmao|haha\w*|ha|jk|jok(e|es|ing)|kidding|dark humou?r|gallows humou?r)\b|😂|🤣", Options, MatchTimeoutMs)]
@@ -268,10 +321,10 @@ internal static partial class RiskRules
     [GeneratedRegex(@"\b(again|still|keep|keeps|lately|anymore|every (day|night)|right now|tonight|now|today|this week)\b", Options, MatchTimeoutMs)]
     private static partial Regex OngoingPattern();
 
-    [GeneratedRegex(@"\b(now|today|these days|doing better|better now|in a good place|safe now|im safe|glad i didnt|gets better|got better|helped|easier|is working|smile again|learned my lesson|cancer[- ]free|i found|its been (\w+ )?(years|months)|i left (him|her)|i volunteer|through it|through that)\b", Options, MatchTimeoutMs)]
+    [GeneratedRegex(@"\b(now|today|these days|doing better|better now|in a good place|safe now|im safe|glad i didnt|gets better|got better|helped|easier|is working|smile again|learned my lesson|lesson learned|always talk to|cancer[- ]free|i found|its been (\w+ )?(years|months)|i left (him|her)|i volunteer|through it|through that)\b", Options, MatchTimeoutMs)]
     private static partial Regex RecoveryPattern();
 
-    [GeneratedRegex(@"\b(oncologist|doctors?|dr|nurse|care team|team|surgeon|pharmacist|hospice|palliative( care| doctor| team)?|clinic|dietitian|physician|provider|specialist|radiologist|they) (\w+ ){0,2}?(said|says|told|tells|advised|advises|recommended|recommends|suggested|prescribed|stopped|lowered|switched|wants|warned|knows|agreed|approved|upped|reduced|changed|put me|decided|decides|chose|adjusted)\b|\b(with|talk\w* (to|with)|asked|ask|per|check with|checked with) (my|your|her|his|the|our) (oncologist|doctors?|care team|team|surgeon|nurse|pharmacist|palliative \w+|hospice)\b|\bdr\.? \w+ said\b", Options, MatchTimeoutMs)]
+    [GeneratedRegex(@"\b(oncologist|doctors?|dr|nurse|care team|team|surgeon|pharmacist|hospice|palliative( care| doctor| team)?|clinic|dietitian|physician|provider|specialist|radiologist|consultant|gp|registrar|they) (\w+ ){0,2}?(said|says|told|tells|advised|advises|recommended|recommends|suggested|prescribed|stopped|lowered|switched|wants|warned|knows|agreed|approved|upped|reduced|changed|put me|decided|decides|chose|adjusted|dropped|halved|paused|held|raised|increased|took me off|offered|mentioned)\b|\b(with|talk\w* (to|with)|asked|ask|per|check with|checked with|decided with|agreed with) (my|your|her|his|the|our) (\w+ )?(oncologist|doctors?|care team|team|surgeon|nurse|pharmacist|palliative \w+|hospice|consultant|gp|specialist)\b|\b(what are the risks|is it (safe|ok|okay|dangerous)|should i ask|always talk to)\b|\bdr\.? \w+ (\w+ )?(said|says|told|stopped|lowered|reduced|changed|paused|held|dropped|switched|wants|recommended|suggested|advised|halved|agreed|prescribed|approved)\b", Options, MatchTimeoutMs)]
     private static partial Regex CareTeamPattern();
 
     [GeneratedRegex(@"\b(not true|isnt true|laughed|deleted it|can be (poisonous|dangerous|harmful)|is a myth|a myth|dont believe (it|that)|thats false|no evidence)\b", Options, MatchTimeoutMs)]

@@ -107,7 +107,7 @@ internal sealed class RiskText
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
-            var cut = c is '.' or '!' or '?' or '\n' || (clauses && c == ';');
+            var cut = (c is '.' or '!' or '?' or '\n' || (clauses && c == ';')) && !IsTitle(text, i);
             var skip = 1;
             if (!cut && clauses && c == ' ')
             {
@@ -136,6 +136,26 @@ internal sealed class RiskText
         }
         return parts;
     }
+
+    /// <summary>"Dr. Patel said": the full stop after a title does not end the sentence.</summary>
+    private static bool IsTitle(string text, int i)
+    {
+        if (text[i] != '.')
+        {
+            return false;
+        }
+        foreach (var title in Titles)
+        {
+            var start = i - title.Length;
+            if (start >= 0 && string.CompareOrdinal(text, start, title, 0, title.Length) == 0 && (start == 0 || !char.IsLetter(text[start - 1])))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static readonly string[] Titles = ["dr", "mr", "mrs", "ms", "st", "prof"];
 
     private static readonly string[] ClauseWords = [" but ", " though ", " although ", " however ", " pero ", " aunque ", " sin embargo "];
 

@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PeerCircle.Data;
 using PeerCircle.Data.Outcomes;
 using PeerCircle.Web.Features.Outcomes.Reports;
+using PeerCircle.Web.Features.Safety.Oversight;
 using PeerCircle.Web.Features.Safety.Resources;
 using Task = System.Threading.Tasks.Task;
 
@@ -64,8 +65,16 @@ public class OutcomeReportsTests(SharedApps apps)
         var home = await coordinator.GetStringAsync("/coordinator", Cancel);
         Assert.Contains("href=\"/coordinator/outcomes\"", home, StringComparison.Ordinal);
 
+        var beforeComputing = DateTime.UtcNow;
         var html = await coordinator.GetStringAsync("/coordinator/outcomes", Cancel);
         var page = PeerCircleAppFactory.VisibleTextOf(html);
+
+        // When the figures were computed, in the program's time zone (Eastern unless set), and that they are kept a while.
+        var programTime = app.Services.GetRequiredService<ProgramTime>();
+        var computedAt = new[] { beforeComputing, DateTime.UtcNow }
+            .Select(t => Spaced(programTime.ToLocal(t).ToString("t", CultureInfo.GetCultureInfo("en-US")))).Distinct().ToList();
+        Assert.Contains(computedAt, t => Spaced(page).Contains($"Figures as of {t} ({programTime.ZoneLabel} time).", StringComparison.Ordinal));
+        Assert.Contains("The same figures are shown again for 5 minutes, so they may be a few minutes old.", page, StringComparison.Ordinal);
 
         Assert.Contains("fewer than 11", page, StringComparison.Ordinal);
         // 12 members with both, mean change +1.00 with its interval, 8 of 12 improved (67%), all with 1–3 meetings.
@@ -282,6 +291,9 @@ public class OutcomeReportsTests(SharedApps apps)
         Assert.True(await db2.AuditEvents.AnyAsync(e => e.Action == "outcomes.research-consent-withdrawn" && e.RecordId == changedMind, Cancel));
     }
 
+    /// <summary>Times are written with a narrow no-break space before AM/PM; compared as plain spaces.</summary>
+    private static string Spaced(string text) => text.Replace('\u202F', ' ').Replace('\u00A0', ' ');
+
     private static void AssertValid(Base resource)
     {
         var problems = resource.Validate();
@@ -326,9 +338,11 @@ public class OutcomeReportsTests(SharedApps apps)
                 response.MeetingsAttended = days == 0 ? 0 : meetings;
                 db.SurveyResponses.Add(response);
             }
+            // The follow-up carries its baseline and dose, as a completed survey writes it (BaselinePairing).
             response.Scores.Add(new SurveyScore
             {
                 InstrumentId = instrumentId, MemberId = memberId, DaysAfterJoining = days, Scale = scale, Value = value, CompletedAtUtc = at,
+                MeetingsAttended = response.MeetingsAttended, BaselineValue = days == 0 ? null : baseline,
             });
         }
     }

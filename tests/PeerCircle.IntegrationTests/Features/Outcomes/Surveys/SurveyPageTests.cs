@@ -187,6 +187,85 @@ public class SurveyPageTests
     }
 
     [Theory, AllProviders]
+    public async Task FollowUpFinishedBeforeOrAfterItsBaseline_CarriesTheSamePairedChange_AndGoesWithTheAccount(DatabaseProvider provider)
+    {
+        await using var app = await PeerCircleAppFactory.StartAsync(provider, Cancel);
+        var first = await app.UserIdAsync("member33@demo.local", Cancel);
+        var second = await app.UserIdAsync("member34@demo.local", Cancel);
+        var (firstBaseline, instrument) = await BaselineAsync(app, first);
+        var (secondBaseline, _) = await BaselineAsync(app, second);
+        var firstFollowUp = await AddFollowUpAsync(app, firstBaseline);
+        var secondFollowUp = await AddFollowUpAsync(app, secondBaseline);
+
+        using var firstClient = app.CreateClientWithCookies();
+        await app.SignInAsync(firstClient, "member33@demo.local", totp: false, Cancel);
+        using var secondClient = app.CreateClientWithCookies();
+        await app.SignInAsync(secondClient, "member34@demo.local", totp: false, Cancel);
+        // The same answers from both: 4s (7s on 0–10 items) at baseline, 5s (8s) at 8 weeks. One finishes the baseline
+        // first, as usual; the other the follow-up first.
+        await FinishAsync(firstClient, firstBaseline, instrument, low: true);
+        await FinishAsync(firstClient, firstFollowUp, instrument, low: false);
+        await FinishAsync(secondClient, secondFollowUp, instrument, low: false);
+        await FinishAsync(secondClient, secondBaseline, instrument, low: true);
+
+        var scores = await DbAsync(app.Services, db => db.SurveyScores.AsNoTracking()
+            .Where(s => s.MemberId == first || s.MemberId == second).ToListAsync(Cancel));
+        Assert.Equal(instrument.Scales.Count * 4, scores.Count);
+        foreach (var (memberId, baselineId) in new[] { (first, firstBaseline), (second, secondBaseline) })
+        {
+            var baselines = scores.Where(s => s.MemberId == memberId && s.DaysAfterJoining == 0).ToDictionary(s => s.Scale);
+            var followUps = scores.Where(s => s.MemberId == memberId && s.DaysAfterJoining == 56).ToList();
+            Assert.Equal(instrument.Scales.Count, followUps.Count);
+            Assert.All(followUps, f =>
+            {
+                Assert.Equal(baselineId, f.BaselineResponseId);
+                Assert.Equal(baselines[f.Scale].Value, f.BaselineValue);
+                Assert.NotNull(f.BaselineValue);
+            });
+            Assert.All(baselines.Values, b => Assert.Null(b.BaselineValue));
+        }
+        string Changes(string memberId) => string.Join(";", scores.Where(s => s.MemberId == memberId && s.DaysAfterJoining == 56)
+            .OrderBy(s => s.Scale, StringComparer.Ordinal).Select(s => $"{s.Scale}={s.Value - s.BaselineValue}"));
+        Assert.Equal(Changes(first), Changes(second));
+        Assert.Contains(scores, s => s.DaysAfterJoining == 56 && s.Value > s.BaselineValue);
+
+        // Deleting the first member's account removes their scores, pairs and all; the other member's stay.
+        using var deleted = await PeerCircleAppFactory.SubmitFormAsync(firstClient, "/me/data", "delete-account",
+            [new("Delete.Password", PeerCircleAppFactory.DemoPassword)], Cancel);
+        Assert.False(await DbAsync(app.Services, db => db.SurveyScores.AnyAsync(s => s.MemberId == first, Cancel)));
+        Assert.Equal(instrument.Scales.Count * 2, await DbAsync(app.Services, db => db.SurveyScores.CountAsync(s => s.MemberId == second, Cancel)));
+    }
+
+    /// <summary>An open 8-week follow-up beside the member's baseline, as the sweep makes it 56 days after joining.</summary>
+    private static async Task<long> AddFollowUpAsync(PeerCircleAppFactory app, long baselineId) =>
+        await DbAsync(app.Services, async db =>
+        {
+            var baseline = await db.SurveyResponses.AsNoTracking().SingleAsync(r => r.Id == baselineId, Cancel);
+            var followUp = new SurveyResponse
+            {
+                MemberId = baseline.MemberId, InstrumentId = baseline.InstrumentId, DaysAfterJoining = 56, JoinedAtUtc = baseline.JoinedAtUtc,
+                DueAtUtc = DateTime.UtcNow.AddDays(-1), ClosesAtUtc = DateTime.UtcNow.AddDays(20), Status = SurveyStatus.Due,
+            };
+            db.SurveyResponses.Add(followUp);
+            await db.SaveChangesAsync(Cancel);
+            return followUp.Id;
+        });
+
+    private static async Task FinishAsync(HttpClient client, long id, InstrumentDefinition instrument, bool low)
+    {
+        var page = "";
+        for (var i = 0; i < instrument.Sections.Count; i++)
+        {
+            var answers = instrument.Sections[i].Items
+                .Where(item => item.Kind != ItemKind.FreeText)
+                .Select(item => (item.LinkId, item.Kind == ItemKind.Scale0To10 ? (low ? "7" : "8") : (low ? "4" : "5")))
+                .ToArray();
+            page = await PostAsync(client, id, Part(i + 1, i == instrument.Sections.Count - 1 ? "finish" : "next", answers));
+        }
+        Assert.Contains("Thank you!", page, StringComparison.Ordinal);
+    }
+
+    [Theory, AllProviders]
     public async Task FreeTextWithSelfHarmWords_ShowsCrisisHelpAtOnce_AndOpensAnUrgentCase(DatabaseProvider provider)
     {
         await using var app = await PeerCircleAppFactory.StartAsync(provider, Cancel);

@@ -80,6 +80,20 @@ public class InstrumentFormatTests
     }
 
     [Fact]
+    public void AQuestionShownOnlyAfterAnAnswer_IsRefused_NotSilentlyAskedAlways()
+    {
+        var questionnaire = SmallQuestionnaire.Replace(
+            "{ \"linkId\": \"seeds\", \"text\": \"Did you plant anything?\", \"type\": \"boolean\", \"required\": true }",
+            "{ \"linkId\": \"seeds\", \"text\": \"Did you plant anything?\", \"type\": \"boolean\", \"required\": true, "
+            + "\"enableWhen\": [ { \"question\": \"mood\", \"operator\": \">\", \"answerInteger\": 5 } ] }",
+            StringComparison.Ordinal);
+        Assert.NotEqual(SmallQuestionnaire, questionnaire);
+        Assert.Contains(
+            "Item seeds: questions that appear only after a certain answer (enableWhen) are not supported. Please remove the condition so the question is always asked.",
+            Problems(questionnaire, SmallScoring));
+    }
+
+    [Fact]
     public void DuplicateLinkIds_AndMissingText_AreNamed()
     {
         var questionnaire = SmallQuestionnaire
