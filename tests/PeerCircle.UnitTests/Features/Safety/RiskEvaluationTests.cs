@@ -104,6 +104,51 @@ public class RiskEvaluationTests
         }
     }
 
+    /// <summary>
+    /// The Spanish set (content/safety/risk-es.jsonl), written for this project; the Spanish rules were written against
+    /// it, so its figures are in-sample. Bars: self-harm recall ≥ 0.95 with precision ≥ 0.80; every other category
+    /// recall ≥ 0.85 with precision ≥ 0.75. At least 25 messages per category and 75 without risk.
+    /// </summary>
+    [Fact]
+    public void SpanishSet_MeetsItsBars()
+    {
+        var set = Load("risk-es.jsonl");
+        var scores = Score(set, out var report);
+        TestContext.Current.TestOutputHelper?.WriteLine("Spanish set (" + set.Count.ToString(CultureInfo.InvariantCulture) + " messages):\n" + report);
+
+        Assert.True(set.Count >= 200, $"{set.Count} messages");
+        Assert.True(set.Count(m => m.Categories.Count == 0) >= 75);
+        Assert.Equal(set.Count, set.Select(m => m.Id).Distinct().Count());
+        Assert.All(set, m => Assert.StartsWith("es-", m.Id, StringComparison.Ordinal));
+        Assert.All(Categories, c => Assert.True(set.Count(m => m.Categories.Contains(c)) >= 25, c));
+        var failures = new List<string>();
+        foreach (var (category, score) in scores)
+        {
+            var (minRecall, minPrecision) = category == "self_harm" ? (0.95, 0.80) : (0.85, 0.75);
+            if (score.Recall < minRecall || score.Precision < minPrecision)
+            {
+                failures.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"{category}: recall {score.Recall:0.000} (bar {minRecall}), precision {score.Precision:0.000} (bar {minPrecision})"));
+            }
+        }
+        Assert.True(failures.Count == 0, string.Join('\n', failures) + "\n" + report);
+    }
+
+    /// <summary>The Spanish rules never fire on the English sets: every match there comes from an English rule.</summary>
+    [Theory]
+    [InlineData("risk-eval.jsonl")]
+    [InlineData("risk-holdout.jsonl")]
+    [InlineData("risk-dev.jsonl")]
+    public void SpanishRules_DoNotFireOnTheEnglishSets(string file)
+    {
+        var detector = new RiskDetector();
+        var spanishMatches = Load(file)
+            .SelectMany(m => detector.Detect(m.Text).Matches.Where(x => x.Rule.StartsWith("es_", StringComparison.Ordinal)).Select(x => m.Id + ": " + x.Rule + " '" + x.Excerpt + "'"))
+            .ToList();
+
+        Assert.True(spanishMatches.Count == 0, string.Join('\n', spanishMatches));
+    }
+
     internal sealed record Labeled(string Id, string Text, IReadOnlyList<string> Categories);
 
     internal sealed record CategoryScore(int TruePositives, int FalsePositives, int FalseNegatives, int TrueNegatives)

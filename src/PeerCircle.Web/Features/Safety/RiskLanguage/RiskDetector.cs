@@ -189,10 +189,10 @@ public sealed partial class RiskDetector
             return Nothing;
         }
         var risk = RiskText.From(text);
-        var normal = BlankIdioms(risk.Normal);
+        var normal = RiskContextSpanish.BlankIdioms(BlankIdioms(risk.Normal));
         var matches = new List<RiskMatch>();
         var spans = new List<(string Category, int Start, int End)>();
-        foreach (var rule in RiskRules.All)
+        foreach (var rule in RiskRules.AllWithSpanish)
         {
             if (matches.Exists(m => m.Category == rule.Category) && rule.Category != RiskRules.SelfHarm)
             {
@@ -290,6 +290,10 @@ public sealed partial class RiskDetector
         var before = normal[clause.Start..index];
         var clauseText = normal[clause.Start..clause.End];
         var sentenceText = normal[sentence.Start..sentence.End];
+        if (RiskRules.IsSpanish(rule) && !RiskContextSpanish.Counts(rule, risk, normal, clause, sentence, index, length))
+        {
+            return false;
+        }
 
         if (!rule.Context.HasFlag(RuleContext.OwnNegation) && IsNegated(before))
         {

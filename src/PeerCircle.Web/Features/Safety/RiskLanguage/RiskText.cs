@@ -3,7 +3,7 @@ using System.Text;
 namespace PeerCircle.Web.Features.Safety.RiskLanguage;
 
 /// <summary>
-/// A message in the form the rules read: lower case, apostrophes dropped ("can't" → "cant", so a message typed without
+/// A message in the form the rules read: lower case, accents folded ("médico" → "medico", "ñ" → "n"), apostrophes dropped ("can't" → "cant", so a message typed without
 /// them reads the same), curly quotes straightened, runs of white space made one space. <see cref="OriginalIndex"/>
 /// maps each position back to the message as written, so an excerpt shows the member's own words.
 /// </summary>
@@ -92,7 +92,7 @@ internal sealed class RiskText
                 lastWasSpace = true;
                 continue;
             }
-            normal.Append(char.ToLowerInvariant(c));
+            normal.Append(Unaccented(char.ToLowerInvariant(c)));
             map.Add(i);
             lastWasSpace = false;
         }
@@ -157,5 +157,18 @@ internal sealed class RiskText
 
     private static readonly string[] Titles = ["dr", "mr", "mrs", "ms", "st", "prof"];
 
-    private static readonly string[] ClauseWords = [" but ", " though ", " although ", " however "];
+    private static readonly string[] ClauseWords = [" but ", " though ", " although ", " however ", " pero ", " aunque ", " sin embargo "];
+
+    /// <summary>Accents folded one character for one, so the map stays exact: "está" reads as "esta", "ñ" as "n".</summary>
+    private static char Unaccented(char c) => c switch
+    {
+        'á' or 'à' or 'â' or 'ä' or 'ã' => 'a',
+        'é' or 'è' or 'ê' or 'ë' => 'e',
+        'í' or 'ì' or 'î' or 'ï' => 'i',
+        'ó' or 'ò' or 'ô' or 'ö' or 'õ' => 'o',
+        'ú' or 'ù' or 'û' or 'ü' => 'u',
+        'ñ' => 'n',
+        'ç' => 'c',
+        _ => c,
+    };
 }
