@@ -7,6 +7,18 @@ public class RiskDetectorSpanishTests
 {
     private readonly RiskDetector _detector = new();
 
+    [Fact]
+    public void AnAccentTypedAsItsOwnMark_ReadsLikeTheAccentedLetter()
+    {
+        // "más" as "mas" + U+0301 (text pasted from some phones and editors) and as one letter.
+        var decomposed = _detector.Detect("Ya no puedo ma\u0301s.");
+        var composed = _detector.Detect("Ya no puedo m\u00e1s.");
+
+        Assert.Contains("severe_distress", composed.Categories);
+        Assert.Equal(composed.Categories, decomposed.Categories);
+        Assert.Contains("ma\u0301s", decomposed.Explanation, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("Quiero morirme.", "self_harm")]
     [InlineData("Ya no quiero vivir.", "self_harm")]

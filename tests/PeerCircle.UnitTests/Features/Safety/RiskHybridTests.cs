@@ -37,6 +37,18 @@ public class RiskHybridTests
     }
 
     [Fact]
+    public void WhenTheModelFails_TheRulesAnswerStands_AndNothingIsThrown()
+    {
+        var detector = new RiskDetector(Head, _ => throw new InvalidOperationException("the model could not load"));
+
+        var flagged = detector.Detect("I want to kill myself.");
+        var ordinary = detector.Detect("Thanks for the ride on Tuesday, it helped a lot.");
+
+        Assert.Contains("self_harm", flagged.Categories);
+        Assert.Empty(ordinary.Categories);
+    }
+
+    [Fact]
     public void Head_BelowItsThreshold_AddsNothing()
     {
         var detector = new RiskDetector(Head, _ => [[0.5f, 0.5f]]);

@@ -81,43 +81,74 @@ public sealed partial class RiskDetector
     /// </summary>
     public static RiskDetector Hybrid(ILogger? log = null) => new(ShippedHead, text => RiskEmbedder.Shared.EmbedPieces(text)) { log = log };
 
+    /// <summary>The curated rules alone, logging to <paramref name="log"/> when a message could not be checked.</summary>
+    public static RiskDetector RulesOnly(ILogger? log) => new() { log = log };
+
     private ILogger? log;
+
+    private static int headFailuresLogged;
 
     public bool HasHead => head is not null;
 
+    /// <summary>
+    /// The categories a message raises. Never throws for the text itself: a caller saves the member's words whatever
+    /// happens here. If the model or its head fails, the rules' answer stands (logged once per process with the
+    /// error, then counted silently); if the rules time out twice, the failure is logged and nothing is flagged.
+    /// </summary>
     public RiskResult Detect(string? text)
     {
-        var rules = DetectByRules(text);
+        RiskResult rules;
+        try
+        {
+            rules = DetectByRules(text);
+        }
+        catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+        {
+            // The first run of a large generated matcher is compiled inside the timeout; once more is fair.
+            try
+            {
+                rules = DetectByRules(text);
+            }
+            catch (System.Text.RegularExpressions.RegexMatchTimeoutException again)
+            {
+                if (log is not null)
+                {
+                    LogRulesTimedOut(log, again.Pattern.Length, again);
+                }
+                return Nothing;
+            }
+        }
         if (head is null || embed is null || string.IsNullOrWhiteSpace(text))
         {
             return rules;
         }
-        var model = head.Value;
-        if (RiskHead.WordCount(text) < model.MinWords)
-        {
-            // Too short for the head (see RiskHead.MinWords): not even embedded.
-            return rules;
-        }
-        double[] probabilities;
         try
         {
-            probabilities = PieceMaximum(model, embed(text));
+            var model = head.Value;
+            if (RiskHead.WordCount(text) < model.MinWords)
+            {
+                // Too short for the head (see RiskHead.MinWords): not even embedded.
+                return rules;
+            }
+            return Combine(rules, model, PieceMaximum(model, embed(text)), text);
         }
 #pragma warning disable CA1031 // The safety net must never lose a member's words: if the model fails, the rules' answer stands.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            if (log is not null)
+            if (log is not null && Interlocked.Increment(ref headFailuresLogged) == 1)
             {
                 LogHeadFailed(log, ex);
             }
             return rules;
         }
-        return Combine(rules, model, probabilities, text);
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Risk-language hybrid: the sentence model failed; this message was checked by the rules alone.")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Risk-language hybrid: the sentence model or its head (content/safety/risk-head.json) failed; messages are checked by the rules alone until the app restarts. Logged once.")]
     private static partial void LogHeadFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Risk-language rules timed out twice on one message (pattern of {PatternLength} characters); it was saved but not checked.")]
+    private static partial void LogRulesTimedOut(ILogger logger, int patternLength, Exception exception);
 
     /// <summary>The head's probability per category for a text embedded in pieces: the highest of any piece.</summary>
     public static double[] PieceMaximum(RiskHead head, IEnumerable<float[]> embeddings)

@@ -16,9 +16,11 @@ public static class RiskLanguageExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var hybrid = IsHybrid(builder.Configuration[DetectorSetting]);
-        builder.Services.AddSingleton(services => hybrid
-            ? RiskDetector.Hybrid(services.GetRequiredService<ILoggerFactory>().CreateLogger<RiskDetector>())
-            : new RiskDetector());
+        builder.Services.AddSingleton(services =>
+        {
+            var log = services.GetRequiredService<ILoggerFactory>().CreateLogger<RiskDetector>();
+            return hybrid ? RiskDetector.Hybrid(log) : RiskDetector.RulesOnly(log);
+        });
         if (hybrid)
         {
             builder.Services.AddHostedService<RiskModelWarmUp>();
@@ -37,7 +39,8 @@ public static class RiskLanguageExtensions
 
 /// <summary>
 /// Loads the hybrid's model and head in the background when the app starts, so the first member who writes a note does
-/// not wait for it (0.3–2 s). A failure here is logged; the detector then loads on first use as usual.
+/// not wait for it (0.3–2 s). If the model cannot load, the detector logs why and checks messages by the rules alone;
+/// this says so at start-up.
 /// </summary>
 internal sealed partial class RiskModelWarmUp(RiskDetector detector, ILogger<RiskModelWarmUp> logger) : BackgroundService
 {
@@ -46,9 +49,16 @@ internal sealed partial class RiskModelWarmUp(RiskDetector detector, ILogger<Ris
         try
         {
             detector.Detect("Thank you all for tonight, see you next week.");
-            LogLoaded(logger);
+            if (RiskEmbedder.IsLoaded)
+            {
+                LogLoaded(logger);
+            }
+            else
+            {
+                LogNotLoaded(logger);
+            }
         }
-#pragma warning disable CA1031 // Warming up must never stop the app; the detector loads again on first use.
+#pragma warning disable CA1031 // Warming up must never stop the app; the detector falls back to the rules by itself.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
@@ -59,6 +69,9 @@ internal sealed partial class RiskModelWarmUp(RiskDetector detector, ILogger<Ris
     [LoggerMessage(Level = LogLevel.Information, Message = "Risk-language hybrid: model and head loaded.")]
     private static partial void LogLoaded(ILogger logger);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Risk-language hybrid: loading the model in the background failed; it will load on first use.")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Risk-language hybrid: warming up failed.")]
     private static partial void LogFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Risk-language hybrid: the sentence model did not load, so messages are checked by the rules alone. Set Safety:RiskDetector to rules to run without it, or see the error logged before this.")]
+    private static partial void LogNotLoaded(ILogger logger);
 }

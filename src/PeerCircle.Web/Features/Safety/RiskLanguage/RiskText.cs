@@ -62,6 +62,11 @@ internal sealed class RiskText
                     c = '-';
                     break;
             }
+            if (System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.NonSpacingMark)
+            {
+                // An accent typed as its own combining mark ("esta" + U+0301): dropped, so it reads like "está" folded.
+                continue;
+            }
             if (char.IsWhiteSpace(c))
             {
                 if (c is '\n' or '\r')
