@@ -99,65 +99,76 @@ public sealed class ProgramDashboard(
         // scope (its own connection): the benefit analysis and the facilitator pipeline.
         var benefitsTask = InOwnScopeAsync(d => d.BenefitsAsync(filter, cancellationToken));
         var pipelineTask = InOwnScopeAsync(d => d.PipelineAsync(now, cancellationToken));
-        var served = ServedMemberships(filter);
-
-        var memberships = await served
-            .Select(m => new { m.UserId, m.Group!.Modality, m.Group.Place.Latitude, m.Group.Place.Longitude, GroupZip = m.Group.Place.PostalCode })
-            .ToListAsync(cancellationToken);
-        var profiles = await db.MemberProfiles.AsNoTracking()
-            .Where(p => served.Any(m => m.UserId == p.UserId))
-            .Select(p => new { p.UserId, p.JourneyRole, p.CancerTypes, p.Languages, p.PostalCode })
-            .ToListAsync(cancellationToken);
-        var people = memberships.Select(m => m.UserId).Distinct().ToList();
-        var profileOf = profiles.ToDictionary(p => p.UserId);
-
-        // Role: one per person, so the rows add up to the people served (shown), with complementary suppression.
-        var roleLabels = new (string Label, Data.Members.JourneyRole? Role)[]
+        try
         {
-            ("Patients and survivors", Data.Members.JourneyRole.PatientOrSurvivor),
-            ("Caregivers", Data.Members.JourneyRole.Caregiver),
-            ("Bereaved relatives", Data.Members.JourneyRole.BereavedRelative),
-            ("Not given", null),
-        };
-        var roles = people.Select(p => profileOf.GetValueOrDefault(p)?.JourneyRole).ToList();
-        var byRole = Additive(roleLabels.Select(r => (r.Label, roles.Count(role => role == r.Role))).ToList());
-        var peopleServed = byRole.Total;
+            var served = ServedMemberships(filter);
 
-        var byCancer = Overlapping(Enum.GetValues<CancerType>()
-            .Select(c => (GroupLabels.Of(c), people.Count(p => profileOf.GetValueOrDefault(p)?.CancerTypes.Contains(c) == true)))
-            .Append(("Not given", people.Count(p => profileOf.GetValueOrDefault(p) is not { CancerTypes.Count: > 0 })))
-            .ToList());
-        var byModality = Overlapping(Enum.GetValues<Modality>()
-            .Select(m => (GroupLabels.Of(m), memberships.Where(x => x.Modality == m).Select(x => x.UserId).Distinct().Count()))
-            .ToList());
-        var languages = profiles.SelectMany(p => p.Languages).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToList();
-        var byLanguage = Overlapping(languages
-            .Select(l => (GroupLanguages.NameOf(l), profiles.Count(p => p.Languages.Contains(l, StringComparer.OrdinalIgnoreCase))))
-            .ToList());
+            var memberships = await served
+                .Select(m => new { m.UserId, m.Group!.Modality, m.Group.Place.Latitude, m.Group.Place.Longitude, GroupZip = m.Group.Place.PostalCode })
+                .ToListAsync(cancellationToken);
+            var profiles = await db.MemberProfiles.AsNoTracking()
+                .Where(p => served.Any(m => m.UserId == p.UserId))
+                .Select(p => new { p.UserId, p.JourneyRole, p.CancerTypes, p.Languages, p.PostalCode })
+                .ToListAsync(cancellationToken);
+            var people = memberships.Select(m => m.UserId).Distinct().ToList();
+            var profileOf = profiles.ToDictionary(p => p.UserId);
 
-        var bands = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        foreach (var label in DistanceBands)
-        {
-            bands[label] = [];
+            // Role: one per person, so the rows add up to the people served (shown), with complementary suppression.
+            var roleLabels = new (string Label, Data.Members.JourneyRole? Role)[]
+            {
+                ("Patients and survivors", Data.Members.JourneyRole.PatientOrSurvivor),
+                ("Caregivers", Data.Members.JourneyRole.Caregiver),
+                ("Bereaved relatives", Data.Members.JourneyRole.BereavedRelative),
+                ("Not given", null),
+            };
+            var roles = people.Select(p => profileOf.GetValueOrDefault(p)?.JourneyRole).ToList();
+            var byRole = Additive(roleLabels.Select(r => (r.Label, roles.Count(role => role == r.Role))).ToList());
+            var peopleServed = byRole.Total;
+
+            var byCancer = Overlapping(Enum.GetValues<CancerType>()
+                .Select(c => (GroupLabels.Of(c), people.Count(p => profileOf.GetValueOrDefault(p)?.CancerTypes.Contains(c) == true)))
+                .Append(("Not given", people.Count(p => profileOf.GetValueOrDefault(p) is not { CancerTypes.Count: > 0 })))
+                .ToList());
+            var byModality = Overlapping(Enum.GetValues<Modality>()
+                .Select(m => (GroupLabels.Of(m), memberships.Where(x => x.Modality == m).Select(x => x.UserId).Distinct().Count()))
+                .ToList());
+            var languages = profiles.SelectMany(p => p.Languages).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToList();
+            var byLanguage = Overlapping(languages
+                .Select(l => (GroupLanguages.NameOf(l), profiles.Count(p => p.Languages.Contains(l, StringComparer.OrdinalIgnoreCase))))
+                .ToList());
+
+            var bands = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+            foreach (var label in DistanceBands)
+            {
+                bands[label] = [];
+            }
+            foreach (var m in memberships)
+            {
+                bands[DistanceBand(m.Modality, profileOf.GetValueOrDefault(m.UserId)?.PostalCode, m.Latitude, m.Longitude, m.GroupZip)].Add(m.UserId);
+            }
+            var byDistance = Overlapping([.. DistanceBands.Select(b => (b, bands[b].Count))]);
+
+            return new DashboardData(
+                filter, peopleServed, byRole, byCancer, byModality, byLanguage, byDistance,
+                await TimeToFirstMeetingAsync(filter, served, cancellationToken),
+                await RetentionAsync(filter, served, now, cancellationToken),
+                await AttendanceAsync(filter, cancellationToken),
+                await pipelineTask,
+                await SafetyAsync(filter, served, now, cancellationToken) is var (rows, total) ? rows : [], total,
+                await ReferralsAsync(filter, served, cancellationToken),
+                await benefitsTask,
+                await WellbeingAsync(filter, cancellationToken),
+                await FeedbackAsync(filter, cancellationToken),
+                now);
         }
-        foreach (var m in memberships)
+        catch
         {
-            bands[DistanceBand(m.Modality, profileOf.GetValueOrDefault(m.UserId)?.PostalCode, m.Latitude, m.Longitude, m.GroupZip)].Add(m.UserId);
+            // Never leave the side parts running (and holding connections) after this request has failed: wait for
+            // them; their own errors, if any, matter less than the one being passed on.
+            await Task.WhenAll(benefitsTask, pipelineTask).ContinueWith(
+                _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            throw;
         }
-        var byDistance = Overlapping([.. DistanceBands.Select(b => (b, bands[b].Count))]);
-
-        return new DashboardData(
-            filter, peopleServed, byRole, byCancer, byModality, byLanguage, byDistance,
-            await TimeToFirstMeetingAsync(filter, served, cancellationToken),
-            await RetentionAsync(filter, served, now, cancellationToken),
-            await AttendanceAsync(filter, cancellationToken),
-            await pipelineTask,
-            await SafetyAsync(filter, served, now, cancellationToken) is var (rows, total) ? rows : [], total,
-            await ReferralsAsync(filter, served, cancellationToken),
-            await benefitsTask,
-            await WellbeingAsync(filter, cancellationToken),
-            await FeedbackAsync(filter, cancellationToken),
-            now);
     }
 
     private async Task<T> InOwnScopeAsync<T>(Func<ProgramDashboard, Task<T>> work)

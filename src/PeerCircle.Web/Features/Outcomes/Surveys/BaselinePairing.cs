@@ -62,4 +62,38 @@ public static class BaselinePairing
             score.BaselineResponseId = baseline is null ? null : id;
         }
     }
+
+    /// <summary>
+    /// Pairs follow-up scores that should have a baseline and have none: a baseline and a follow-up completed at the
+    /// same moment in two requests, where neither save saw the other. Runs with the hourly sweep and saves; it finds
+    /// nothing on an ordinary day (an index lookup per unpaired follow-up score). Returns how many scores it paired.
+    /// </summary>
+    public static async Task<int> RepairAsync(PeerCircleDb db, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var unpaired = await db.SurveyScores
+            .Where(s => s.DaysAfterJoining > 0 && s.BaselineResponseId == null
+                && db.SurveyScores.Any(b => b.MemberId == s.MemberId && b.InstrumentId == s.InstrumentId && b.DaysAfterJoining == 0 && b.Scale == s.Scale))
+            .OrderBy(s => s.Id)
+            .Take(1000)
+            .ToListAsync(ct);
+        foreach (var member in unpaired.GroupBy(s => (s.MemberId, s.InstrumentId)))
+        {
+            var baselines = await db.SurveyScores.AsNoTracking()
+                .Where(b => b.MemberId == member.Key.MemberId && b.InstrumentId == member.Key.InstrumentId && b.DaysAfterJoining == 0)
+                .Select(b => new { b.Scale, b.Value, b.ResponseId })
+                .ToListAsync(ct);
+            foreach (var score in member)
+            {
+                var baseline = baselines.First(b => b.Scale == score.Scale);
+                score.BaselineValue = baseline.Value;
+                score.BaselineResponseId = baseline.ResponseId;
+            }
+        }
+        if (unpaired.Count > 0)
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        return unpaired.Count;
+    }
 }

@@ -40,6 +40,7 @@ public sealed partial class SurveyScheduler(
     {
         var (scheduled, missed) = await ScheduleAsync(ct);
         var reminded = await RemindAsync(ct);
+        await BaselinePairing.RepairAsync(db, ct);
         return new Result(scheduled, missed, reminded);
     }
 

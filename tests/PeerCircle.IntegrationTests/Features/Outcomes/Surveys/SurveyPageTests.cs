@@ -229,6 +229,16 @@ public class SurveyPageTests
         Assert.Equal(Changes(first), Changes(second));
         Assert.Contains(scores, s => s.DaysAfterJoining == 56 && s.Value > s.BaselineValue);
 
+        // Finished at the same moment in two requests, neither save sees the other and the pair is missing: the
+        // hourly sweep pairs it, so the member still counts in the benefit figures.
+        await DbAsync(app.Services, db => db.SurveyScores.Where(s => s.MemberId == second && s.DaysAfterJoining == 56)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.BaselineValue, (double?)null).SetProperty(s => s.BaselineResponseId, (long?)null), Cancel));
+        await SurveyTestKit.SweepAsync(app.Services, Cancel);
+        var repaired = await DbAsync(app.Services, db => db.SurveyScores.AsNoTracking()
+            .Where(s => s.MemberId == second && s.DaysAfterJoining == 56).ToListAsync(Cancel));
+        Assert.All(repaired, r => Assert.Equal(secondBaseline, r.BaselineResponseId));
+        Assert.Equal(Changes(first), string.Join(";", repaired.OrderBy(s => s.Scale, StringComparer.Ordinal).Select(s => $"{s.Scale}={s.Value - s.BaselineValue}")));
+
         // Deleting the first member's account removes their scores, pairs and all; the other member's stay.
         using var deleted = await PeerCircleAppFactory.SubmitFormAsync(firstClient, "/me/data", "delete-account",
             [new("Delete.Password", PeerCircleAppFactory.DemoPassword)], Cancel);
