@@ -15,8 +15,8 @@ public static class RiskLatency
 
     public static int Run(string[] args)
     {
-        // The app's detector (the curated rules) by default; --hybrid for rules + MiniLM head (decision record 0007).
-        var rulesOnly = !args.Contains("--hybrid");
+        // The app's detector (the hybrid: rules + MiniLM head, decision record 0007) by default; --rules-only for the rules.
+        var rulesOnly = args.Contains("--rules-only");
         var roundsAt = Array.IndexOf(args, "--rounds");
         var rounds = roundsAt >= 0 && roundsAt + 1 < args.Length ? int.Parse(args[roundsAt + 1], CultureInfo.InvariantCulture) : rulesOnly ? 20 : 3;
         var file = Path.Combine(DirectorySearchScenario.FindRepoRoot(), "content", "safety", "risk-eval.jsonl");
