@@ -5,7 +5,7 @@ namespace PeerCircle.Web.Features.Safety.RiskLanguage;
 /// <summary>
 /// Broader rules, one per family of ways people express each risk (issue 6: the first rules knew the phrasings of the
 /// sets they were tuned on and caught a third to a half of risk messages written by someone else). The families come
-/// from clinical warning signs (see /work/shared/design/DOMAIN-FACTS.md and the C-SSRS ideation levels), not from
+/// from clinical warning signs (the crisis signs in the design notes' DOMAIN-FACTS.md and the C-SSRS ideation levels), not from
 /// any message set; each pattern covers a family with synonyms, word order, inflections and texting style. The
 /// context handling in <see cref="RiskDetector"/> (negation, idioms, past tense with recovery, jokes, quoting the care
 /// team) applies to these rules as to the others.
