@@ -1,6 +1,5 @@
-using Microsoft.AspNetCore.Identity;
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
 using PeerCircle.Data;
 using PeerCircle.Data.Accounts;
 using PeerCircle.Data.Groups;
@@ -63,118 +62,174 @@ public sealed record DashboardData(
 /// number goes through <see cref="SmallCells"/> before it leaves this class.
 /// </summary>
 public sealed class ProgramDashboard(
-    PeerCircleDb db, BenefitAnalysis benefits, OutcomeScales scales, UserManager<PeerCircleUser> users, CurriculumLibrary curriculum,
-    ZipGazetteer gazetteer, ProgramTime programTime, TimeProvider time, IMemoryCache cache, IServiceScopeFactory scopes)
+    PeerCircleDb db, BenefitAnalysis benefits, OutcomeScales scales, CurriculumLibrary curriculum,
+    ZipGazetteer gazetteer, ProgramTime programTime, TimeProvider time, DashboardCache figures, IServiceScopeFactory scopes)
 {
     /// <summary>
-    /// How long a computed dashboard is shown again for the same filters. Computing it reads every survey score of the
-    /// range and a year of attendance (seconds at 50,000 members); the figures are for planning, not for the minute.
+    /// How long computed figures are shown again for the same filters. Computing them reads a year of survey scores,
+    /// attendance and memberships (about a second at 50,000 members); the figures are for planning, not for the minute.
+    /// The default view is computed again in the background before this runs out (<see cref="DashboardRefreshService"/>).
     /// </summary>
     public static readonly TimeSpan ComputedFor = TimeSpan.FromMinutes(5);
 
     public static readonly int[] RetentionWeeks = [4, 8, 12];
     public const int ExpiringWithinDays = 60;
 
+    private const string PipelineKey = "outcomes-dashboard-pipeline";
+
     private static readonly MembershipStatus[] Served = [MembershipStatus.Accepted, MembershipStatus.Paused, MembershipStatus.Left];
     private static readonly AttendanceStatus[] Attended = [AttendanceStatus.Present, AttendanceStatus.Late, AttendanceStatus.LeftEarly];
+    private static readonly Modality[] Remote = [Modality.Video, Modality.Phone, Modality.OnlineText];
 
-    /// <summary>The dashboard for these filters: computed, or the same filters' figures from the last <see cref="ComputedFor"/>.</summary>
+    /// <summary>The dashboard for these filters: the same filters' figures from the last <see cref="ComputedFor"/>, or computed.</summary>
     public async Task<DashboardData> BuildAsync(ReportFilter filter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        var key = "outcomes-dashboard:" + filter.QueryString;
-        if (cache.TryGetValue(key, out DashboardData? computed) && computed is not null)
-        {
-            return computed with { Filter = filter };
-        }
-        var data = await ComputeAsync(filter, cancellationToken);
-        cache.Set(key, data, ComputedFor);
-        return data;
+        var data = await figures.GetAsync(KeyOf(filter), (dashboard, stopping) => dashboard.ComputeAsync(filter, stopping), cancellationToken);
+        return data with { Filter = filter };
     }
 
-    private async Task<DashboardData> ComputeAsync(ReportFilter filter, CancellationToken cancellationToken)
+    /// <summary>Computes the default view (the last 12 months, all groups) again and keeps it.</summary>
+    public async Task RefreshDefaultAsync(CancellationToken cancellationToken)
     {
+        var filter = ReportFilter.Parse(null, null, null, time.GetUtcNow().UtcDateTime);
+        await figures.RefreshAsync(KeyOf(filter), (dashboard, stopping) => dashboard.ComputeAsync(filter, stopping), cancellationToken);
+    }
+
+    private static string KeyOf(ReportFilter filter) => "outcomes-dashboard:" + filter.QueryString;
+
+    /// <summary>Every figure for these filters, computed now from the database.</summary>
+    public async Task<DashboardData> ComputeAsync(ReportFilter filter, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
         var now = time.GetUtcNow().UtcDateTime;
-        // The two parts that keep the database busiest and need nothing from the rest run beside it, each in its own
-        // scope (its own connection): the benefit analysis and the facilitator pipeline.
+        // Three lanes, each in its own scope (its own connection), so the database works on one while the app adds up
+        // another: the benefit analysis; attendance and retention; and the rest. The facilitator pipeline does not
+        // depend on the filters, so it is kept on its own and shared by every filter; when it has to be computed, that
+        // too runs beside the rest.
         var benefitsTask = InOwnScopeAsync(d => d.BenefitsAsync(filter, cancellationToken));
-        var pipelineTask = InOwnScopeAsync(d => d.PipelineAsync(now, cancellationToken));
+        var attendanceTask = InOwnScopeAsync(d => d.AttendanceAndRetentionAsync(filter, now, cancellationToken));
+        var pipelineTask = figures.GetAsync(PipelineKey, (d, stopping) => d.PipelineAsync(stopping), cancellationToken);
         try
         {
             var served = ServedMemberships(filter);
-
-            var memberships = await served
-                .Select(m => new { m.UserId, m.Group!.Modality, m.Group.Place.Latitude, m.Group.Place.Longitude, GroupZip = m.Group.Place.PostalCode })
-                .ToListAsync(cancellationToken);
-            var profiles = await db.MemberProfiles.AsNoTracking()
-                .Where(p => served.Any(m => m.UserId == p.UserId))
-                .Select(p => new { p.UserId, p.JourneyRole, p.CancerTypes, p.Languages, p.PostalCode })
-                .ToListAsync(cancellationToken);
-            var people = memberships.Select(m => m.UserId).Distinct().ToList();
-            var profileOf = profiles.ToDictionary(p => p.UserId);
-
-            // Role: one per person, so the rows add up to the people served (shown), with complementary suppression.
-            var roleLabels = new (string Label, Data.Members.JourneyRole? Role)[]
-            {
-                ("Patients and survivors", Data.Members.JourneyRole.PatientOrSurvivor),
-                ("Caregivers", Data.Members.JourneyRole.Caregiver),
-                ("Bereaved relatives", Data.Members.JourneyRole.BereavedRelative),
-                ("Not given", null),
-            };
-            var roles = people.Select(p => profileOf.GetValueOrDefault(p)?.JourneyRole).ToList();
-            var byRole = Additive(roleLabels.Select(r => (r.Label, roles.Count(role => role == r.Role))).ToList());
-            var peopleServed = byRole.Total;
-
-            var byCancer = Overlapping(Enum.GetValues<CancerType>()
-                .Select(c => (GroupLabels.Of(c), people.Count(p => profileOf.GetValueOrDefault(p)?.CancerTypes.Contains(c) == true)))
-                .Append(("Not given", people.Count(p => profileOf.GetValueOrDefault(p) is not { CancerTypes.Count: > 0 })))
-                .ToList());
-            var byModality = Overlapping(Enum.GetValues<Modality>()
-                .Select(m => (GroupLabels.Of(m), memberships.Where(x => x.Modality == m).Select(x => x.UserId).Distinct().Count()))
-                .ToList());
-            var languages = profiles.SelectMany(p => p.Languages).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToList();
-            var byLanguage = Overlapping(languages
-                .Select(l => (GroupLanguages.NameOf(l), profiles.Count(p => p.Languages.Contains(l, StringComparer.OrdinalIgnoreCase))))
-                .ToList());
-
-            var bands = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-            foreach (var label in DistanceBands)
-            {
-                bands[label] = [];
-            }
-            foreach (var m in memberships)
-            {
-                bands[DistanceBand(m.Modality, profileOf.GetValueOrDefault(m.UserId)?.PostalCode, m.Latitude, m.Longitude, m.GroupZip)].Add(m.UserId);
-            }
-            var byDistance = Overlapping([.. DistanceBands.Select(b => (b, bands[b].Count))]);
-
+            var people = await PeopleServedAsync(served, cancellationToken);
+            var (safety, safetyTotal) = await SafetyAsync(filter, served, now, cancellationToken);
+            var timeToFirstMeeting = await TimeToFirstMeetingAsync(filter, served, cancellationToken);
+            var referrals = await ReferralsAsync(filter, served, cancellationToken);
+            var wellbeing = await WellbeingAsync(filter, cancellationToken);
+            var feedback = await FeedbackAsync(filter, cancellationToken);
+            var (attendance, retention) = await attendanceTask;
+            var pipeline = await pipelineTask;
             return new DashboardData(
-                filter, peopleServed, byRole, byCancer, byModality, byLanguage, byDistance,
-                await TimeToFirstMeetingAsync(filter, served, cancellationToken),
-                await RetentionAsync(filter, served, now, cancellationToken),
-                await AttendanceAsync(filter, cancellationToken),
-                await pipelineTask,
-                await SafetyAsync(filter, served, now, cancellationToken) is var (rows, total) ? rows : [], total,
-                await ReferralsAsync(filter, served, cancellationToken),
-                await benefitsTask,
-                await WellbeingAsync(filter, cancellationToken),
-                await FeedbackAsync(filter, cancellationToken),
-                now);
+                filter, people.ByRole.Total, people.ByRole, people.ByCancerType, people.ByModality, people.ByLanguage, people.ByDistance,
+                timeToFirstMeeting, retention, attendance, pipeline.Counts, safety, safetyTotal, referrals, await benefitsTask, wellbeing, feedback,
+                // The pipeline may have been kept from a few minutes earlier: the figures are as old as their oldest part.
+                pipeline.ComputedAtUtc < now ? pipeline.ComputedAtUtc : now);
         }
         catch
         {
             // Never leave the side parts running (and holding connections) after this request has failed: wait for
             // them; their own errors, if any, matter less than the one being passed on.
-            await Task.WhenAll(benefitsTask, pipelineTask).ContinueWith(
+            await Task.WhenAll(benefitsTask, attendanceTask, pipelineTask).ContinueWith(
                 _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             throw;
         }
     }
 
+    private async Task<(IReadOnlyList<AttendanceMonth> Attendance, IReadOnlyList<RetentionRow> Retention)> AttendanceAndRetentionAsync(
+        ReportFilter filter, DateTime now, CancellationToken cancellationToken) =>
+        (await AttendanceAsync(filter, cancellationToken), await RetentionAsync(filter, ServedMemberships(filter), now, cancellationToken));
+
     private async Task<T> InOwnScopeAsync<T>(Func<ProgramDashboard, Task<T>> work)
     {
         await using var scope = scopes.CreateAsyncScope();
         return await work(scope.ServiceProvider.GetRequiredService<ProgramDashboard>());
+    }
+
+    private sealed record PeopleServed(CountTable ByRole, CountTable ByCancerType, CountTable ByModality, CountTable ByLanguage, CountTable ByDistance);
+
+    /// <summary>
+    /// People served by role, cancer type, modality, language and distance band, each person once per row. The database
+    /// counts people and modalities; only the profiles' lists (not who) and the in-person memberships (for the distance
+    /// from the member's ZIP to the group) are read.
+    /// </summary>
+    private async Task<PeopleServed> PeopleServedAsync(IQueryable<GroupMembership> served, CancellationToken cancellationToken)
+    {
+        var people = await served.Select(m => m.UserId).Distinct().CountAsync(cancellationToken);
+
+        // The profiles of the people served, counted in one pass by the database: each role, each cancer type, each
+        // language, and those giving any cancer type. (Reading the profiles' lists into the app cost more than all the
+        // rest of the dashboard at 50,000 members.)
+        var roles = Enum.GetValues<Data.Members.JourneyRole>();
+        var cancerTypes = Enum.GetValues<CancerType>();
+        var languages = GroupLanguages.Names.Keys.Order(StringComparer.Ordinal).ToList();
+        var conditions = new List<Expression<Func<Data.Members.MemberProfile, bool>>>();
+        conditions.AddRange(roles.Select(role => (Expression<Func<Data.Members.MemberProfile, bool>>)(p => p.JourneyRole == role)));
+        conditions.AddRange(cancerTypes.Select(type => (Expression<Func<Data.Members.MemberProfile, bool>>)(p => p.CancerTypes.Contains(type))));
+        conditions.Add(p => p.CancerTypes.Count > 0);
+        conditions.AddRange(languages.Select(code => (Expression<Func<Data.Members.MemberProfile, bool>>)(p => p.Languages.Contains(code))));
+        var counts = await CountWhereAsync(db.MemberProfiles.Where(p => served.Any(m => m.UserId == p.UserId)), conditions, cancellationToken);
+        var roleCounts = counts[..roles.Length];
+        var cancerCounts = counts[roles.Length..(roles.Length + cancerTypes.Length)];
+        var withCancerType = counts[roles.Length + cancerTypes.Length];
+        var languageCounts = counts[(roles.Length + cancerTypes.Length + 1)..];
+
+        // Role: one per person, so the rows add up to the people served (shown), with complementary suppression.
+        var byRole = Additive([
+            ("Patients and survivors", roleCounts[Array.IndexOf(roles, Data.Members.JourneyRole.PatientOrSurvivor)]),
+            ("Caregivers", roleCounts[Array.IndexOf(roles, Data.Members.JourneyRole.Caregiver)]),
+            ("Bereaved relatives", roleCounts[Array.IndexOf(roles, Data.Members.JourneyRole.BereavedRelative)]),
+            ("Not given", people - roleCounts.Sum()),
+        ]);
+        var byCancer = Overlapping([.. cancerTypes.Select((type, i) => (GroupLabels.Of(type), cancerCounts[i])).Append(("Not given", people - withCancerType))]);
+        var modalities = await served.Select(m => new { m.UserId, m.Group!.Modality }).Distinct()
+            .GroupBy(x => x.Modality)
+            .Select(g => new { Modality = g.Key, People = g.Count() })
+            .ToDictionaryAsync(m => m.Modality, m => m.People, cancellationToken);
+        var byModality = Overlapping([.. Enum.GetValues<Modality>().Select(m => (GroupLabels.Of(m), modalities.GetValueOrDefault(m)))]);
+
+        // Only the languages someone speaks are listed.
+        var byLanguage = Overlapping([.. languages.Select((code, i) => (GroupLanguages.NameOf(code), languageCounts[i])).Where(l => l.Item2 > 0)]);
+
+        return new PeopleServed(byRole, byCancer, byModality, byLanguage, await ByDistanceAsync(served, cancellationToken));
+    }
+
+    /// <summary>How many rows meet each condition, counted by the database in one pass (COUNT … FILTER / CASE).</summary>
+    private static async Task<int[]> CountWhereAsync<T>(IQueryable<T> rows, IReadOnlyList<Expression<Func<T, bool>>> conditions, CancellationToken cancellationToken)
+    {
+        var group = Expression.Parameter(typeof(IGrouping<int, T>), "g");
+        var count = typeof(Enumerable).GetMethods()
+            .Single(m => m.Name == nameof(Enumerable.Count) && m.GetParameters().Length == 2)
+            .MakeGenericMethod(typeof(T));
+        var counts = Expression.NewArrayInit(typeof(int), conditions.Select(c => Expression.Call(count, group, c)));
+        var selector = Expression.Lambda<Func<IGrouping<int, T>, int[]>>(counts, group);
+        return await rows.GroupBy(_ => 1).Select(selector).SingleOrDefaultAsync(cancellationToken) ?? new int[conditions.Count];
+    }
+
+    /// <summary>People by distance band: online and phone from the database; in person from the member's ZIP to the group.</summary>
+    private async Task<CountTable> ByDistanceAsync(IQueryable<GroupMembership> served, CancellationToken cancellationToken)
+    {
+        var remote = await served.Where(m => Remote.Contains(m.Group!.Modality)).Select(m => m.UserId).Distinct().CountAsync(cancellationToken);
+        var inPerson = await (
+            from m in served.Where(m => !Remote.Contains(m.Group!.Modality))
+            join p in db.MemberProfiles on m.UserId equals p.UserId into profile
+            from p in profile.DefaultIfEmpty()
+            select new { m.UserId, MemberZip = p == null ? null : p.PostalCode, m.Group!.Place.Latitude, m.Group.Place.Longitude, GroupZip = m.Group.Place.PostalCode })
+            .ToListAsync(cancellationToken);
+        var bands = DistanceBands.ToDictionary(b => b, _ => new HashSet<string>(StringComparer.Ordinal), StringComparer.Ordinal);
+        // Many members share a ZIP and a meeting place: each pair's band is worked out once.
+        var known = new Dictionary<(string?, double?, double?, string?), string>();
+        foreach (var m in inPerson)
+        {
+            var pair = (m.MemberZip, m.Latitude, m.Longitude, m.GroupZip);
+            if (!known.TryGetValue(pair, out var band))
+            {
+                known[pair] = band = DistanceBand(Modality.InPerson, m.MemberZip, m.Latitude, m.Longitude, m.GroupZip);
+            }
+            bands[band].Add(m.UserId);
+        }
+        return Overlapping([.. DistanceBands.Select(b => (b, b == DistanceBands[4] ? remote : bands[b].Count))]);
     }
 
     private async Task<IReadOnlyList<BenefitRow>> BenefitsAsync(ReportFilter filter, CancellationToken cancellationToken) =>
@@ -251,19 +306,25 @@ public sealed class ProgramDashboard(
     private async Task<IReadOnlyList<RetentionRow>> RetentionAsync(ReportFilter filter, IQueryable<GroupMembership> served, DateTime now, CancellationToken cancellationToken)
     {
         var from = filter.FromUtc;
-        var joined = await served.GroupBy(m => m.UserId)
+        // Per member who first joined in the range: when they joined and when they last came to a meeting. Only the
+        // two times come back, not who.
+        var joined = served.GroupBy(m => m.UserId)
             .Select(g => new { UserId = g.Key, Joined = g.Min(m => m.CreatedAtUtc) })
-            .Where(j => j.Joined >= from)
-            .ToListAsync(cancellationToken);
-        var lastAttended = await db.MeetingAttendances.AsNoTracking()
-            .Where(a => a.UserId != null && Attended.Contains(a.Status) && served.Any(m => m.UserId == a.UserId))
+            .Where(j => j.Joined >= from);
+        var lastAttended = db.MeetingAttendances
+            .Where(a => a.UserId != null && Attended.Contains(a.Status))
             .GroupBy(a => a.UserId!)
-            .Select(g => new { UserId = g.Key, Last = g.Max(a => a.OccurrenceStartUtc) })
-            .ToDictionaryAsync(x => x.UserId, x => x.Last, cancellationToken);
+            .Select(g => new { UserId = g.Key, Last = g.Max(a => a.OccurrenceStartUtc) });
+        var members = await (
+            from j in joined
+            join l in lastAttended on j.UserId equals l.UserId into last
+            from l in last.DefaultIfEmpty()
+            select new { j.Joined, Last = l == null ? (DateTime?)null : l.Last })
+            .ToListAsync(cancellationToken);
         return [.. RetentionWeeks.Select(weeks =>
         {
-            var eligible = joined.Where(j => j.Joined.AddDays(7 * weeks) <= now).ToList();
-            var still = eligible.Count(j => lastAttended.TryGetValue(j.UserId, out var last) && last >= j.Joined.AddDays(7 * weeks));
+            var eligible = members.Where(j => j.Joined.AddDays(7 * weeks) <= now).ToList();
+            var still = eligible.Count(j => j.Last is { } last && last >= j.Joined.AddDays(7 * weeks));
             // Joined = still + stopped: both parts must be 11 or more, or the share reveals a small group.
             var safe = SmallCells.MayShow(eligible.Count) && SmallCells.MayShow(still) && SmallCells.MayShow(eligible.Count - still);
             return new RetentionRow(weeks, SmallCells.Show(eligible.Count), safe ? still : null, safe ? (double)still / eligible.Count : null);
@@ -272,45 +333,95 @@ public sealed class ProgramDashboard(
 
     private async Task<IReadOnlyList<AttendanceMonth>> AttendanceAsync(ReportFilter filter, CancellationToken cancellationToken)
     {
-        var from = filter.FromUtc;
-        var to = filter.ToUtc;
+        var months = Months(filter).ToList();
         var query = db.MeetingAttendances.AsNoTracking()
-            .Where(a => a.OccurrenceStartUtc >= from && a.OccurrenceStartUtc < to && Attended.Contains(a.Status));
+            .Where(a => a.OccurrenceStartUtc >= filter.FromUtc && a.OccurrenceStartUtc < filter.ToUtc && Attended.Contains(a.Status));
         if (filter.GroupId is { } groupId)
         {
             query = query.Where(a => a.GroupId == groupId);
         }
-        var rows = await query.Select(a => new { a.UserId, a.Name, a.OccurrenceStartUtc }).ToListAsync(cancellationToken);
-        var byMonth = rows.ToLookup(r => Month(r.OccurrenceStartUtc));
-        return [.. Months(filter).Select(month =>
+        // Counted by the database in one pass, month by month in the program's time zone: first each person's
+        // attendances in each month (a person with an account, or a guest by the name a facilitator wrote), then the
+        // people and attendances per month. Grouping twice lets the database hash rather than sort for COUNT(DISTINCT).
+        var counted = await query
+            .GroupBy(PersonMonthOf(months))
+            .Select(g => new { g.Key.Month, Attendances = g.Count() })
+            .GroupBy(p => p.Month)
+            .Select(g => new { Month = g.Key, People = g.Count(), Attendances = g.Sum(p => p.Attendances) })
+            .ToDictionaryAsync(m => m.Month, cancellationToken);
+        return [.. months.Select((month, i) =>
         {
-            var these = byMonth[month].ToList();
-            var people = these.Select(r => r.UserId ?? "name:" + r.Name).Distinct().Count();
+            var these = counted.GetValueOrDefault(i);
+            var people = these?.People ?? 0;
             var safe = SmallCells.MayShow(people);
-            return new AttendanceMonth(month.Year, month.Month, SmallCells.Show(people), safe ? these.Count : null);
+            return new AttendanceMonth(month.Year, month.Month, SmallCells.Show(people), safe ? these!.Attendances : null);
         })];
     }
 
-    private async Task<CountTable> PipelineAsync(DateTime now, CancellationToken cancellationToken)
+    /// <summary>One person in one month, for grouping attendance: a guest (no account) is known by name.</summary>
+    private sealed class PersonMonth
     {
-        var facilitators = await users.GetUsersInRoleAsync(Roles.Facilitator);
-        var ids = facilitators.Select(f => f.Id).ToList();
+        public int Month { get; init; }
+        public string? UserId { get; init; }
+        public string? GuestName { get; init; }
+    }
+
+    /// <summary>
+    /// The person and the index in <paramref name="months"/> of the local month of an attendance, as an expression the
+    /// database works out (CASE WHEN … ): times before the first month give -1, after the last the number of months.
+    /// </summary>
+    private Expression<Func<MeetingAttendance, PersonMonth>> PersonMonthOf(IReadOnlyList<(int Year, int Month)> months)
+    {
+        Expression<Func<MeetingAttendance, int, PersonMonth>> shape =
+            (a, month) => new PersonMonth { Month = month, UserId = a.UserId, GuestName = a.UserId == null ? a.Name : null };
+        var attendance = shape.Parameters[0];
+        var at = Expression.Property(attendance, nameof(MeetingAttendance.OccurrenceStartUtc));
+        Expression index = Expression.Constant(months.Count);
+        for (var i = months.Count - 1; i >= -1; i--)
+        {
+            var (year, month) = i + 1 < months.Count ? months[i + 1] : NextMonth(months[^1]);
+            var endsAt = Expression.Constant(programTime.MonthStartUtc(year, month));
+            index = Expression.Condition(Expression.LessThan(at, endsAt), Expression.Constant(i), index);
+        }
+        var body = new ReplaceParameter(shape.Parameters[1], index).Visit(shape.Body);
+        return Expression.Lambda<Func<MeetingAttendance, PersonMonth>>(body, attendance);
+    }
+
+    private sealed class ReplaceParameter(ParameterExpression parameter, Expression with) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == parameter ? with : base.VisitParameter(node);
+    }
+
+    private static (int Year, int Month) NextMonth((int Year, int Month) month) =>
+        month.Month == 12 ? (month.Year + 1, 1) : (month.Year, month.Month + 1);
+
+    /// <summary>The facilitator pipeline as it is now, whatever the filters, and when it was worked out.</summary>
+    private sealed record PipelineFigures(CountTable Counts, DateTime ComputedAtUtc);
+
+    private async Task<PipelineFigures> PipelineAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var facilitatorRole = db.Roles.Where(r => r.Name == Roles.Facilitator).Select(r => r.Id);
+        var facilitators = db.UserRoles.Where(ur => facilitatorRole.Contains(ur.RoleId)).Select(ur => ur.UserId);
+        var ids = await facilitators.ToListAsync(cancellationToken);
+        // Only the modules the rule looks at: required ones (first pass) and refreshers (latest pass).
+        var ruled = curriculum.Modules.Where(m => m.Required || m.Refresher).Select(m => m.Slug).ToList();
         // Everyone's training records in four queries (FacilitatorCertification.StatusAsync asks four per person: 20,000
         // round trips for 5,000 facilitators), put together into the same facts for the same rules.
         var passes = (await db.ModuleAttempts.AsNoTracking()
-            .Where(a => a.Passed && ids.Contains(a.UserId))
+            .Where(a => a.Passed && ruled.Contains(a.ModuleSlug) && facilitators.Contains(a.UserId))
             .Select(a => new { a.UserId, a.ModuleSlug, a.AttemptedAtUtc })
             .ToListAsync(cancellationToken)).ToLookup(a => a.UserId);
         var ratings = (await db.CompetencyRatings.AsNoTracking()
-            .Where(r => ids.Contains(r.FacilitatorId) && r.CoordinatorRating != null && r.SignedOffAtUtc != null)
+            .Where(r => facilitators.Contains(r.FacilitatorId) && r.CoordinatorRating != null && r.SignedOffAtUtc != null)
             .Select(r => new { r.FacilitatorId, r.CompetencyKey, Rating = r.CoordinatorRating!.Value, At = r.SignedOffAtUtc!.Value })
             .ToListAsync(cancellationToken)).ToLookup(r => r.FacilitatorId);
         var rolePlays = (await db.RolePlaySignOffs.AsNoTracking()
-            .Where(r => ids.Contains(r.FacilitatorId))
+            .Where(r => facilitators.Contains(r.FacilitatorId))
             .Select(r => new { r.FacilitatorId, r.SignedOffAtUtc })
             .ToListAsync(cancellationToken)).ToLookup(r => r.FacilitatorId, r => r.SignedOffAtUtc);
         var signatures = (await db.PolicySignatures.AsNoTracking()
-            .Where(s => ids.Contains(s.UserId))
+            .Where(s => facilitators.Contains(s.UserId))
             .Select(s => new { s.UserId, s.PolicySlug, s.PolicyVersion, s.SignedAtUtc })
             .ToListAsync(cancellationToken)).ToLookup(s => s.UserId);
         var currentPolicies = curriculum.Policies.ToDictionary(p => p.Slug, p => p.Version);
@@ -342,12 +453,12 @@ public sealed class ProgramDashboard(
             }
         }
         var paused = await db.FacilitationPauses.AsNoTracking()
-            .Where(p => p.ResumedAtUtc == null && ids.Contains(p.FacilitatorId))
+            .Where(p => p.ResumedAtUtc == null && facilitators.Contains(p.FacilitatorId))
             .Select(p => p.FacilitatorId).Distinct().CountAsync(cancellationToken);
-        return Overlapping([
+        return new PipelineFigures(Overlapping([
             ("In training", inTraining), ("Certified", certified), ("Certified, expiring within 60 days", expiring),
             ("Certification lapsed", lapsed), ("Paused", paused),
-        ]);
+        ]), now);
     }
 
     private async Task<(IReadOnlyList<SafetyRow> Rows, int? Total)> SafetyAsync(

@@ -15,6 +15,8 @@ public static class ReportsExtensions
         builder.Services.AddScoped<BenefitAnalysis>();
         builder.Services.AddMemoryCache();
         builder.Services.AddScoped<ProgramDashboard>();
+        builder.Services.AddSingleton<DashboardCache>();
+        builder.Services.AddHostedService<DashboardRefreshService>();
         builder.Services.AddScoped<ResearchConsent>();
         builder.Services.AddScoped<FhirExports>();
         return builder;

@@ -42,7 +42,13 @@ public sealed class ProgramTime(IOptions<CaseOptions> options)
     public DateTime MonthStartUtc(DateTime utc)
     {
         var local = ToLocal(utc);
-        var midnight = new DateTime(local.Year, local.Month, 1, 0, 0, 0, DateTimeKind.Unspecified);
+        return MonthStartUtc(local.Year, local.Month);
+    }
+
+    /// <summary>The UTC start of a local calendar month.</summary>
+    public DateTime MonthStartUtc(int year, int month)
+    {
+        var midnight = new DateTime(year, month, 1, 0, 0, 0, DateTimeKind.Unspecified);
         // A few zones skip midnight when their clocks go forward; the month then starts an hour later.
         return ToUtc(Zone.IsInvalidTime(midnight) ? midnight.AddHours(1) : midnight);
     }

@@ -1,0 +1,89 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
+using PeerCircle.Web.Features.Outcomes.Surveys;
+
+namespace PeerCircle.Web.Features.Outcomes.Reports;
+
+/// <summary>
+/// Keeps computed dashboard figures for <see cref="ProgramDashboard.ComputedFor"/> and computes each set once at a time:
+/// a second coordinator asking for the same figures while they are being computed waits for that work instead of
+/// starting it again. The work runs in its own scope and is not stopped when the request that started it goes away
+/// (its figures are kept for the next one); it stops when the app does.
+/// </summary>
+public sealed class DashboardCache(IMemoryCache cache, IServiceScopeFactory scopes, IHostApplicationLifetime lifetime)
+{
+    private readonly ConcurrentDictionary<string, Lazy<Task<object>>> computing = new(StringComparer.Ordinal);
+
+    /// <summary>The kept figures under <paramref name="key"/>, or the ones being computed, or newly computed ones.</summary>
+    public async Task<T> GetAsync<T>(string key, Func<ProgramDashboard, CancellationToken, Task<T>> compute, CancellationToken cancellationToken)
+        where T : class
+    {
+        if (cache.TryGetValue(key, out T? kept) && kept is not null)
+        {
+            return kept;
+        }
+        return await ComputeOnceAsync(key, compute, cancellationToken);
+    }
+
+    /// <summary>Computes the figures under <paramref name="key"/> again, whatever is kept, and keeps them.</summary>
+    public Task<T> RefreshAsync<T>(string key, Func<ProgramDashboard, CancellationToken, Task<T>> compute, CancellationToken cancellationToken)
+        where T : class => ComputeOnceAsync(key, compute, cancellationToken);
+
+    private async Task<T> ComputeOnceAsync<T>(string key, Func<ProgramDashboard, CancellationToken, Task<T>> compute, CancellationToken cancellationToken)
+        where T : class
+    {
+        var work = computing.GetOrAdd(key, _ => new Lazy<Task<object>>(() => ComputeAndKeepAsync(compute, key)));
+        var task = work.Value;
+        // Once done (kept, or failed), the next request must start afresh rather than find this work.
+        _ = task.ContinueWith(
+            _ => computing.TryRemove(KeyValuePair.Create(key, work)),
+            CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        return (T)await task.WaitAsync(cancellationToken);
+    }
+
+    private async Task<object> ComputeAndKeepAsync<T>(Func<ProgramDashboard, CancellationToken, Task<T>> compute, string key)
+        where T : class
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var figures = await compute(scope.ServiceProvider.GetRequiredService<ProgramDashboard>(), lifetime.ApplicationStopping);
+        cache.Set(key, figures, ProgramDashboard.ComputedFor);
+        return figures;
+    }
+}
+
+/// <summary>
+/// Computes the dashboard's default view (the last 12 months, all groups) at start-up and again before the kept
+/// figures run out, so a coordinator opening the dashboard never waits for it. Off with Outcomes:BackgroundSweep=false.
+/// </summary>
+public sealed partial class DashboardRefreshService(
+    IServiceScopeFactory scopes, TimeProvider time, IOptions<SurveyOptions> options, ILogger<DashboardRefreshService> log) : BackgroundService
+{
+    /// <summary>How often: a minute before the kept figures run out.</summary>
+    public static readonly TimeSpan Every = ProgramDashboard.ComputedFor - TimeSpan.FromMinutes(1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.BackgroundSweep)
+        {
+            return;
+        }
+        using var timer = new PeriodicTimer(Every, time);
+        do
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<ProgramDashboard>().RefreshDefaultAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogFailed(log, ex);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Computing the outcomes dashboard in the background failed; it will be tried again in a few minutes.")]
+    private static partial void LogFailed(ILogger logger, Exception exception);
+}

@@ -1,0 +1,191 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PeerCircle.Data;
+using PeerCircle.Data.Accounts;
+using PeerCircle.Data.Groups;
+using PeerCircle.Data.Members;
+using PeerCircle.Web.Features.Groups;
+using PeerCircle.Web.Features.Outcomes.Reports;
+using PeerCircle.Web.Features.Safety.Oversight;
+using Task = System.Threading.Tasks.Task;
+
+namespace PeerCircle.IntegrationTests.Features.Outcomes.Reports;
+
+/// <summary>
+/// The dashboard's people-served, retention and attendance figures are counted by the database; these tests count the
+/// same rows again the plain way, one person at a time in memory, and expect the same figures after suppression, on
+/// both databases. A coordinator would notice a breakdown that double-counts someone in two groups, loses guests, or
+/// puts a meeting in the wrong month.
+/// </summary>
+public class DashboardFiguresTests
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    private static readonly MembershipStatus[] Served = [MembershipStatus.Accepted, MembershipStatus.Paused, MembershipStatus.Left];
+    private static readonly AttendanceStatus[] Attended = [AttendanceStatus.Present, AttendanceStatus.Late, AttendanceStatus.LeftEarly];
+
+    [Theory, AllProviders]
+    public async Task PeopleServed_Retention_AndAttendance_MatchACountOfEachPerson(DatabaseProvider provider)
+    {
+        await using var app = await PeerCircleAppFactory.StartAsync(provider, Cancel);
+        var now = DateTime.UtcNow;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await AddMembersAsync(scope.ServiceProvider.GetRequiredService<PeerCircleDb>(), now);
+        }
+
+        await using var check = app.Services.CreateAsyncScope();
+        var services = check.ServiceProvider;
+        var filter = ReportFilter.Parse(null, null, null, now);
+        var data = await services.GetRequiredService<ProgramDashboard>().ComputeAsync(filter, Cancel);
+        var expected = await CountByHandAsync(services, filter, now);
+
+        Assert.Equal(expected.PeopleServed, data.PeopleServed);
+        Assert.True(data.PeopleServed >= 60, $"people served: {data.PeopleServed}");
+        Assert.Equal(expected.ByRole, Cells(data.ByRole));
+        Assert.Equal(expected.ByCancerType, Cells(data.ByCancerType));
+        Assert.Equal(expected.ByModality, Cells(data.ByModality));
+        Assert.Equal(expected.ByLanguage, Cells(data.ByLanguage));
+        Assert.Equal(expected.ByDistance, Cells(data.ByDistance));
+        Assert.Equal(expected.Retention, data.Retention);
+        Assert.Equal(expected.Attendance, data.Attendance);
+
+        // Not everything is hidden: the comparison above checks real numbers.
+        Assert.Contains(data.ByModality.Rows, r => r.Count is not null);
+        Assert.Contains(data.ByDistance.Rows, r => r.Count is not null);
+        Assert.Contains(data.ByLanguage.Rows, r => r.Label == "Español (Spanish)" && r.Count is not null);
+        Assert.Contains(data.Attendance, m => m.Attendances is not null);
+        Assert.Contains(data.Retention, r => r.StillAttending is not null);
+    }
+
+    private static List<(string Label, int? Count)> Cells(CountTable table) => [.. table.Rows.Select(r => (r.Label, r.Count))];
+
+    /// <summary>
+    /// 60 members with varied roles, cancer types, languages and ZIPs: each in an in-person group, every third also in
+    /// an online one; attendance spread over the last months, with guests who have no account (two named alike).
+    /// </summary>
+    private static async Task AddMembersAsync(PeerCircleDb db, DateTime now)
+    {
+        var inPerson = await db.Groups.Where(g => g.Modality == Modality.InPerson).OrderBy(g => g.Slug).FirstAsync(Cancel);
+        var online = await db.Groups.Where(g => g.Modality == Modality.Video).OrderBy(g => g.Slug).FirstAsync(Cancel);
+        var facilitator = await db.Users.Where(u => u.Email == PeerCircleAppFactory.FacilitatorEmail).Select(u => u.Id).SingleAsync(Cancel);
+        JourneyRole?[] roles = [JourneyRole.PatientOrSurvivor, JourneyRole.Caregiver, JourneyRole.PatientOrSurvivor, null, JourneyRole.BereavedRelative];
+        string?[] zips = [inPerson.Place.PostalCode, "10001", "60601", null, "99999"];
+        for (var i = 0; i < 60; i++)
+        {
+            var joined = now.AddDays(-20 - 4 * i);
+            var user = new PeerCircleUser
+            {
+                UserName = $"figures{i}@test.local", NormalizedUserName = $"FIGURES{i}@TEST.LOCAL",
+                Email = $"figures{i}@test.local", NormalizedEmail = $"FIGURES{i}@TEST.LOCAL", FullName = $"Figures {i}", DisplayName = $"F{i}",
+                CreatedAtUtc = joined.AddDays(-3), SecurityStamp = Guid.NewGuid().ToString(),
+            };
+            db.Users.Add(user);
+            List<CancerType> cancers = i % 6 == 5 ? [] : i % 2 == 0 ? [CancerType.Breast] : [CancerType.Lung, CancerType.Breast];
+            db.MemberProfiles.Add(new MemberProfile
+            {
+                UserId = user.Id, JourneyRole = roles[i % roles.Length], CancerTypes = cancers,
+                Languages = i % 3 == 0 ? ["en", "es"] : i % 4 == 1 ? ["es"] : ["en"], PostalCode = zips[i % zips.Length],
+            });
+            db.GroupMemberships.Add(new GroupMembership
+            {
+                GroupId = inPerson.Id, UserId = user.Id, Status = i % 10 == 9 ? MembershipStatus.Left : MembershipStatus.Accepted,
+                CreatedAtUtc = joined, StatusChangedAtUtc = i % 10 == 9 ? now.AddDays(-5) : joined,
+            });
+            if (i % 3 == 0)
+            {
+                db.GroupMemberships.Add(new GroupMembership
+                {
+                    GroupId = online.Id, UserId = user.Id, Status = MembershipStatus.Accepted, CreatedAtUtc = joined.AddDays(2), StatusChangedAtUtc = joined,
+                });
+            }
+            // Weekly meetings from joining, for longer the lower the number: some still come at 12 weeks, some stopped.
+            for (var week = 0; week < 3 + (i % 14); week++)
+            {
+                var at = joined.AddDays(7 * week + 1);
+                if (at < now)
+                {
+                    db.MeetingAttendances.Add(Attendance(inPerson.Id, at, user.Id, user.DisplayName, week % 5 == 4 ? AttendanceStatus.Absent : AttendanceStatus.Present, facilitator, now));
+                }
+            }
+        }
+        // Guests without an account count once per name per month.
+        for (var i = 0; i < 30; i++)
+        {
+            db.MeetingAttendances.Add(Attendance(inPerson.Id, now.AddDays(-3 - i * 3), null, i % 10 == 0 ? "Guest" : $"Guest {i}", AttendanceStatus.Late, facilitator, now));
+        }
+        await db.SaveChangesAsync(Cancel);
+    }
+
+    private static MeetingAttendance Attendance(Guid groupId, DateTime at, string? userId, string name, AttendanceStatus status, string recordedBy, DateTime now) => new()
+    {
+        GroupId = groupId, OccurrenceStartUtc = at, UserId = userId, Name = name, Status = status, Via = AttendanceVia.InPerson,
+        RecordedById = recordedBy, UpdatedAtUtc = now,
+    };
+
+    private sealed record Expected(
+        int? PeopleServed, List<(string, int?)> ByRole, List<(string, int?)> ByCancerType, List<(string, int?)> ByModality,
+        List<(string, int?)> ByLanguage, List<(string, int?)> ByDistance, List<RetentionRow> Retention, List<AttendanceMonth> Attendance);
+
+    /// <summary>The same figures from every row in memory, one person at a time.</summary>
+    private static async Task<Expected> CountByHandAsync(IServiceProvider services, ReportFilter filter, DateTime now)
+    {
+        var db = services.GetRequiredService<PeerCircleDb>();
+        var dashboard = services.GetRequiredService<ProgramDashboard>();
+        var programTime = services.GetRequiredService<ProgramTime>();
+        var memberships = (await db.GroupMemberships.AsNoTracking().Include(m => m.Group).ToListAsync(Cancel))
+            .Where(m => Served.Contains(m.Status) && m.CreatedAtUtc < filter.ToUtc
+                && (m.Status != MembershipStatus.Left || m.StatusChangedAtUtc == null || m.StatusChangedAtUtc >= filter.FromUtc))
+            .ToList();
+        var profiles = (await db.MemberProfiles.AsNoTracking().ToListAsync(Cancel)).ToDictionary(p => p.UserId);
+        var people = memberships.Select(m => m.UserId).Distinct().ToList();
+        var profileOf = (string id) => profiles.GetValueOrDefault(id);
+
+        JourneyRole?[] roleOrder = [JourneyRole.PatientOrSurvivor, JourneyRole.Caregiver, JourneyRole.BereavedRelative, null];
+        string[] roleLabels = ["Patients and survivors", "Caregivers", "Bereaved relatives", "Not given"];
+        var roleTable = SmallCells.SuppressList([.. roleOrder.Select(r => people.Count(p => profileOf(p)?.JourneyRole == r))]);
+        var byRole = roleLabels.Select((label, i) => (label, roleTable.Cell(0, i))).ToList();
+
+        var byCancer = Enum.GetValues<CancerType>()
+            .Select(c => (GroupLabels.Of(c), SmallCells.Show(people.Count(p => profileOf(p)?.CancerTypes.Contains(c) == true))))
+            .Append(("Not given", SmallCells.Show(people.Count(p => profileOf(p) is not { CancerTypes.Count: > 0 }))))
+            .ToList();
+        var byModality = Enum.GetValues<Modality>()
+            .Select(m => (GroupLabels.Of(m), SmallCells.Show(memberships.Where(x => x.Group!.Modality == m).Select(x => x.UserId).Distinct().Count())))
+            .ToList();
+        var servedProfiles = people.Select(profileOf).OfType<MemberProfile>().ToList();
+        var byLanguage = servedProfiles.SelectMany(p => p.Languages).Distinct().Order(StringComparer.Ordinal)
+            .Select(l => (GroupLanguages.NameOf(l), SmallCells.Show(servedProfiles.Count(p => p.Languages.Contains(l)))))
+            .ToList();
+        var bands = memberships
+            .Select(m => (m.UserId, Band: dashboard.DistanceBand(m.Group!.Modality, profileOf(m.UserId)?.PostalCode, m.Group.Place.Latitude, m.Group.Place.Longitude, m.Group.Place.PostalCode)))
+            .ToList();
+        var byDistance = ProgramDashboard.DistanceBands
+            .Select(b => (b, SmallCells.Show(bands.Where(x => x.Band == b).Select(x => x.UserId).Distinct().Count())))
+            .ToList();
+
+        var attendance = (await db.MeetingAttendances.AsNoTracking().ToListAsync(Cancel))
+            .Where(a => Attended.Contains(a.Status))
+            .ToList();
+        var joined = memberships.GroupBy(m => m.UserId).Select(g => (UserId: g.Key, Joined: g.Min(m => m.CreatedAtUtc)))
+            .Where(j => j.Joined >= filter.FromUtc).ToList();
+        var last = attendance.Where(a => a.UserId is not null).GroupBy(a => a.UserId!).ToDictionary(g => g.Key, g => g.Max(a => a.OccurrenceStartUtc));
+        var retention = ProgramDashboard.RetentionWeeks.Select(weeks =>
+        {
+            var eligible = joined.Where(j => j.Joined.AddDays(7 * weeks) <= now).ToList();
+            var still = eligible.Count(j => last.TryGetValue(j.UserId, out var at) && at >= j.Joined.AddDays(7 * weeks));
+            var safe = SmallCells.MayShow(eligible.Count) && SmallCells.MayShow(still) && SmallCells.MayShow(eligible.Count - still);
+            return new RetentionRow(weeks, SmallCells.Show(eligible.Count), safe ? still : null, safe ? (double)still / eligible.Count : null);
+        }).ToList();
+
+        var inRange = attendance.Where(a => a.OccurrenceStartUtc >= filter.FromUtc && a.OccurrenceStartUtc < filter.ToUtc).ToList();
+        var months = new List<AttendanceMonth>();
+        for (var month = new DateOnly(filter.From.Year, filter.From.Month, 1); month <= filter.To; month = month.AddMonths(1))
+        {
+            var these = inRange.Where(a => programTime.ToLocal(a.OccurrenceStartUtc) is var local && local.Year == month.Year && local.Month == month.Month).ToList();
+            var count = these.Select(a => a.UserId ?? "name:" + a.Name).Distinct().Count();
+            months.Add(new AttendanceMonth(month.Year, month.Month, SmallCells.Show(count), SmallCells.MayShow(count) ? these.Count : null));
+        }
+        return new Expected(roleTable.RowTotal(0), byRole, byCancer, byModality, byLanguage, byDistance, retention, months);
+    }
+}
