@@ -108,22 +108,22 @@ public sealed class ProgramDashboard(
         // depend on the filters, so it is kept on its own and shared by every filter; when it has to be computed, that
         // too runs beside the rest.
         var benefitsTask = InOwnScopeAsync(d => d.BenefitsAsync(filter, cancellationToken));
-        var attendanceTask = InOwnScopeAsync(d => d.AttendanceAndRetentionAsync(filter, now, cancellationToken));
+        var attendanceTask = InOwnScopeAsync(d => d.AttendanceFiguresAsync(filter, now, cancellationToken));
         var pipelineTask = figures.GetAsync(PipelineKey, (d, stopping) => d.PipelineAsync(stopping), cancellationToken);
         try
         {
             var served = ServedMemberships(filter);
             var people = await PeopleServedAsync(served, cancellationToken);
             var (safety, safetyTotal) = await SafetyAsync(filter, served, now, cancellationToken);
-            var timeToFirstMeeting = await TimeToFirstMeetingAsync(filter, served, cancellationToken);
             var referrals = await ReferralsAsync(filter, served, cancellationToken);
             var wellbeing = await WellbeingAsync(filter, cancellationToken);
             var feedback = await FeedbackAsync(filter, cancellationToken);
-            var (attendance, retention) = await attendanceTask;
+            var attendance = await attendanceTask;
             var pipeline = await pipelineTask;
             return new DashboardData(
                 filter, people.ByRole.Total, people.ByRole, people.ByCancerType, people.ByModality, people.ByLanguage, people.ByDistance,
-                timeToFirstMeeting, retention, attendance, pipeline.Counts, safety, safetyTotal, referrals, await benefitsTask, wellbeing, feedback,
+                attendance.TimeToFirstMeeting, attendance.Retention, attendance.Attendance, pipeline.Counts, safety, safetyTotal, referrals,
+                await benefitsTask, wellbeing, feedback,
                 // The pipeline may have been kept from a few minutes earlier: the figures are as old as their oldest part.
                 pipeline.ComputedAtUtc < now ? pipeline.ComputedAtUtc : now);
         }
@@ -137,9 +137,15 @@ public sealed class ProgramDashboard(
         }
     }
 
-    private async Task<(IReadOnlyList<AttendanceMonth> Attendance, IReadOnlyList<RetentionRow> Retention)> AttendanceAndRetentionAsync(
-        ReportFilter filter, DateTime now, CancellationToken cancellationToken) =>
-        (await AttendanceAsync(filter, cancellationToken), await RetentionAsync(filter, ServedMemberships(filter), now, cancellationToken));
+    private sealed record AttendanceFigures(
+        IReadOnlyList<AttendanceMonth> Attendance, IReadOnlyList<MonthMedian> TimeToFirstMeeting, IReadOnlyList<RetentionRow> Retention);
+
+    private async Task<AttendanceFigures> AttendanceFiguresAsync(ReportFilter filter, DateTime now, CancellationToken cancellationToken)
+    {
+        var attendance = await AttendanceAsync(filter, cancellationToken);
+        var timelines = await TimelinesAsync(filter, cancellationToken);
+        return new AttendanceFigures(attendance, TimeToFirstMeeting(filter, timelines), Retention(filter, timelines, now));
+    }
 
     private async Task<T> InOwnScopeAsync<T>(Func<ProgramDashboard, Task<T>> work)
     {
@@ -279,52 +285,53 @@ public sealed class ProgramDashboard(
         };
     }
 
-    private async Task<IReadOnlyList<MonthMedian>> TimeToFirstMeetingAsync(ReportFilter filter, IQueryable<GroupMembership> served, CancellationToken cancellationToken)
+    /// <summary>
+    /// When each person served signed up, first joined a group, and first and last came to a meeting: one query for
+    /// time to first meeting and retention, returning only the times (not who), for those who signed up or first
+    /// joined in the range.
+    /// </summary>
+    private async Task<List<MemberTimeline>> TimelinesAsync(ReportFilter filter, CancellationToken cancellationToken)
     {
-        var from = filter.FromUtc;
-        var to = filter.ToUtc;
-        var rows = await db.Users.AsNoTracking()
-            .Where(u => u.CreatedAtUtc >= from && u.CreatedAtUtc < to && served.Any(m => m.UserId == u.Id))
-            .Select(u => new
-            {
-                u.CreatedAtUtc,
-                First = db.MeetingAttendances.Where(a => a.UserId == u.Id && Attended.Contains(a.Status)).Min(a => (DateTime?)a.OccurrenceStartUtc),
-            })
+        var start = filter.FromUtc;
+        var end = filter.ToUtc;
+        var joined = ServedMemberships(filter).GroupBy(m => m.UserId).Select(g => new { UserId = g.Key, Joined = g.Min(m => m.CreatedAtUtc) });
+        var attended = db.MeetingAttendances
+            .Where(a => a.UserId != null && Attended.Contains(a.Status))
+            .GroupBy(a => a.UserId!)
+            .Select(g => new { UserId = g.Key, First = g.Min(a => a.OccurrenceStartUtc), Last = g.Max(a => a.OccurrenceStartUtc) });
+        return await (
+            from j in joined
+            join u in db.Users on j.UserId equals u.Id
+            where j.Joined >= start || (u.CreatedAtUtc >= start && u.CreatedAtUtc < end)
+            join a in attended on j.UserId equals a.UserId into meetings
+            from a in meetings.DefaultIfEmpty()
+            select new MemberTimeline(u.CreatedAtUtc, j.Joined, a == null ? null : a.First, a == null ? null : a.Last))
             .ToListAsync(cancellationToken);
-        return [.. rows
-            .Where(r => r.First is not null && r.First >= r.CreatedAtUtc)
-            .GroupBy(r => Month(r.CreatedAtUtc))
+    }
+
+    private sealed record MemberTimeline(DateTime SignedUpUtc, DateTime JoinedUtc, DateTime? FirstMeetingUtc, DateTime? LastMeetingUtc);
+
+    /// <summary>Median days from sign-up to first meeting, by month of sign-up, for people who signed up in the range.</summary>
+    private IReadOnlyList<MonthMedian> TimeToFirstMeeting(ReportFilter filter, List<MemberTimeline> timelines) =>
+        [.. timelines
+            .Where(t => t.SignedUpUtc >= filter.FromUtc && t.SignedUpUtc < filter.ToUtc && t.FirstMeetingUtc >= t.SignedUpUtc)
+            .GroupBy(t => Month(t.SignedUpUtc))
             .OrderBy(g => g.Key)
             .Select(g =>
             {
-                var days = g.Select(r => (r.First!.Value - r.CreatedAtUtc).TotalDays).ToList();
+                var days = g.Select(t => (t.FirstMeetingUtc!.Value - t.SignedUpUtc).TotalDays).ToList();
                 var median = BenefitStatistics.Median(days);
                 return new MonthMedian(g.Key.Year, g.Key.Month, SmallCells.Show(days.Count), SmallCells.MayShow(days.Count) ? Math.Round(median!.Value, 1) : null);
             })];
-    }
 
-    private async Task<IReadOnlyList<RetentionRow>> RetentionAsync(ReportFilter filter, IQueryable<GroupMembership> served, DateTime now, CancellationToken cancellationToken)
+    /// <summary>Of the people who first joined in the range long enough ago, how many still came 4, 8 and 12 weeks later.</summary>
+    private static IReadOnlyList<RetentionRow> Retention(ReportFilter filter, List<MemberTimeline> timelines, DateTime now)
     {
-        var from = filter.FromUtc;
-        // Per member who first joined in the range: when they joined and when they last came to a meeting. Only the
-        // two times come back, not who.
-        var joined = served.GroupBy(m => m.UserId)
-            .Select(g => new { UserId = g.Key, Joined = g.Min(m => m.CreatedAtUtc) })
-            .Where(j => j.Joined >= from);
-        var lastAttended = db.MeetingAttendances
-            .Where(a => a.UserId != null && Attended.Contains(a.Status))
-            .GroupBy(a => a.UserId!)
-            .Select(g => new { UserId = g.Key, Last = g.Max(a => a.OccurrenceStartUtc) });
-        var members = await (
-            from j in joined
-            join l in lastAttended on j.UserId equals l.UserId into last
-            from l in last.DefaultIfEmpty()
-            select new { j.Joined, Last = l == null ? (DateTime?)null : l.Last })
-            .ToListAsync(cancellationToken);
+        var joined = timelines.Where(t => t.JoinedUtc >= filter.FromUtc).ToList();
         return [.. RetentionWeeks.Select(weeks =>
         {
-            var eligible = members.Where(j => j.Joined.AddDays(7 * weeks) <= now).ToList();
-            var still = eligible.Count(j => j.Last is { } last && last >= j.Joined.AddDays(7 * weeks));
+            var eligible = joined.Where(j => j.JoinedUtc.AddDays(7 * weeks) <= now).ToList();
+            var still = eligible.Count(j => j.LastMeetingUtc is { } last && last >= j.JoinedUtc.AddDays(7 * weeks));
             // Joined = still + stopped: both parts must be 11 or more, or the share reveals a small group.
             var safe = SmallCells.MayShow(eligible.Count) && SmallCells.MayShow(still) && SmallCells.MayShow(eligible.Count - still);
             return new RetentionRow(weeks, SmallCells.Show(eligible.Count), safe ? still : null, safe ? (double)still / eligible.Count : null);
@@ -376,15 +383,24 @@ public sealed class ProgramDashboard(
             (a, month) => new PersonMonth { Month = month, UserId = a.UserId, GuestName = a.UserId == null ? a.Name : null };
         var attendance = shape.Parameters[0];
         var at = Expression.Property(attendance, nameof(MeetingAttendance.OccurrenceStartUtc));
+        // The month boundaries go to the database as parameters (read from this array), so the query's shape is the
+        // same for every range of the same length and EF Core compiles it once.
+        var boundaries = new MonthBoundaries([.. months.Select(m => programTime.MonthStartUtc(m.Year, m.Month)), programTime.MonthStartUtc(NextMonth(months[^1]).Year, NextMonth(months[^1]).Month)]);
+        var starts = Expression.Field(Expression.Constant(boundaries), nameof(MonthBoundaries.StartsUtc));
         Expression index = Expression.Constant(months.Count);
         for (var i = months.Count - 1; i >= -1; i--)
         {
-            var (year, month) = i + 1 < months.Count ? months[i + 1] : NextMonth(months[^1]);
-            var endsAt = Expression.Constant(programTime.MonthStartUtc(year, month));
+            var endsAt = Expression.ArrayIndex(starts, Expression.Constant(i + 1));
             index = Expression.Condition(Expression.LessThan(at, endsAt), Expression.Constant(i), index);
         }
         var body = new ReplaceParameter(shape.Parameters[1], index).Visit(shape.Body);
         return Expression.Lambda<Func<MeetingAttendance, PersonMonth>>(body, attendance);
+    }
+
+    /// <summary>The UTC start of each month of a range and of the month after it.</summary>
+    private sealed class MonthBoundaries(DateTime[] startsUtc)
+    {
+        public readonly DateTime[] StartsUtc = startsUtc;
     }
 
     private sealed class ReplaceParameter(ParameterExpression parameter, Expression with) : ExpressionVisitor

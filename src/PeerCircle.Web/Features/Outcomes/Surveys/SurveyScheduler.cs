@@ -39,6 +39,8 @@ public sealed partial class SurveyScheduler(
     public async Task<Result> RunAsync(CancellationToken ct)
     {
         var (scheduled, missed) = await ScheduleAsync(ct);
+        // The schedule is saved: the reminders start from an empty change tracker and keep it small (see RemindAsync).
+        db.ChangeTracker.Clear();
         var reminded = await RemindAsync(ct);
         await BaselinePairing.RepairAsync(db, ct);
         return new Result(scheduled, missed, reminded);
@@ -179,7 +181,7 @@ public sealed partial class SurveyScheduler(
     /// E-mails members whose survey is waiting: one message per person however many surveys wait, with only a link
     /// (nothing about their health or their answers). Members who do not allow e-mail see the card on their page only.
     /// </summary>
-    public async Task<int> RemindAsync(CancellationToken ct)
+    private async Task<int> RemindAsync(CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var again = now.AddDays(-_options.RemindAgainAfterDays);
@@ -192,6 +194,7 @@ public sealed partial class SurveyScheduler(
                 && !db.MemberProfiles.Any(p => p.UserId == r.MemberId && !p.MayEmail)
                 && !withdrawnQuery.Contains(r.MemberId))
             .OrderBy(r => r.MemberId).ThenBy(r => r.DueAtUtc)
+            .AsNoTracking()
             .ToListAsync(ct);
         if (waiting.Count == 0)
         {
@@ -225,6 +228,9 @@ public sealed partial class SurveyScheduler(
                 LogReminderFailed(log, mine.Key, ex);
                 continue;
             }
+            // Only this member's surveys are tracked while they are saved, so each save looks at a few rows rather
+            // than every survey still waiting (thousands after the app has been down a while).
+            db.SurveyResponses.AttachRange(surveys);
             foreach (var response in surveys)
             {
                 response.Reminders++;
@@ -234,6 +240,7 @@ public sealed partial class SurveyScheduler(
             }
             // Saved person by person, so a crash part-way never sends anyone a second message.
             await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
             sent++;
         }
         return sent;
