@@ -153,16 +153,6 @@ public sealed class ProgramDashboard(
         return await work(scope.ServiceProvider.GetRequiredService<ProgramDashboard>());
     }
 
-    /// <summary>Whether one person is in a group of each kind (1) or not (0).</summary>
-    private sealed class PersonModalities
-    {
-        public int InPerson { get; init; }
-        public int Video { get; init; }
-        public int Phone { get; init; }
-        public int OnlineText { get; init; }
-        public int Hybrid { get; init; }
-    }
-
     private sealed record PeopleServed(CountTable ByRole, CountTable ByCancerType, CountTable ByModality, CountTable ByLanguage, CountTable ByDistance);
 
     /// <summary>
@@ -172,31 +162,7 @@ public sealed class ProgramDashboard(
     /// </summary>
     private async Task<PeopleServed> PeopleServedAsync(IQueryable<GroupMembership> served, CancellationToken cancellationToken)
     {
-        // Per person served, which kinds of group they are in; then, in the same query, how many people in all and in
-        // each kind (a person in two kinds counts in both).
-        var modalities = Enum.GetValues<Modality>();
-        var perPerson = served.GroupBy(m => m.UserId).Select(g => new PersonModalities
-        {
-            InPerson = g.Max(m => m.Group!.Modality == Modality.InPerson ? 1 : 0),
-            Video = g.Max(m => m.Group!.Modality == Modality.Video ? 1 : 0),
-            Phone = g.Max(m => m.Group!.Modality == Modality.Phone ? 1 : 0),
-            OnlineText = g.Max(m => m.Group!.Modality == Modality.OnlineText ? 1 : 0),
-            Hybrid = g.Max(m => m.Group!.Modality == Modality.Hybrid ? 1 : 0),
-        });
-        var modalityCounts = await CountWhereAsync(perPerson, [
-            _ => true, p => p.InPerson == 1, p => p.Video == 1, p => p.Phone == 1, p => p.OnlineText == 1, p => p.Hybrid == 1,
-            p => p.Video == 1 || p.Phone == 1 || p.OnlineText == 1,
-        ], cancellationToken);
-        var people = modalityCounts[0];
-        var byModality = Overlapping([.. modalities.Select(m => (GroupLabels.Of(m), m switch
-        {
-            Modality.InPerson => modalityCounts[1],
-            Modality.Video => modalityCounts[2],
-            Modality.Phone => modalityCounts[3],
-            Modality.OnlineText => modalityCounts[4],
-            _ => modalityCounts[5],
-        }))]);
-        var remote = modalityCounts[6];
+        var people = await served.Select(m => m.UserId).Distinct().CountAsync(cancellationToken);
 
         // The profiles of the people served, counted in one pass by the database: each role, each cancer type, each
         // language, and those giving any cancer type. (Reading the profiles' lists into the app cost more than all the
@@ -223,11 +189,16 @@ public sealed class ProgramDashboard(
             ("Not given", people - roleCounts.Sum()),
         ]);
         var byCancer = Overlapping([.. cancerTypes.Select((type, i) => (GroupLabels.Of(type), cancerCounts[i])).Append(("Not given", people - withCancerType))]);
+        var modalities = await served.Select(m => new { m.UserId, m.Group!.Modality }).Distinct()
+            .GroupBy(x => x.Modality)
+            .Select(g => new { Modality = g.Key, People = g.Count() })
+            .ToDictionaryAsync(m => m.Modality, m => m.People, cancellationToken);
+        var byModality = Overlapping([.. Enum.GetValues<Modality>().Select(m => (GroupLabels.Of(m), modalities.GetValueOrDefault(m)))]);
 
         // Only the languages someone speaks are listed.
         var byLanguage = Overlapping([.. languages.Select((code, i) => (GroupLanguages.NameOf(code), languageCounts[i])).Where(l => l.Item2 > 0)]);
 
-        return new PeopleServed(byRole, byCancer, byModality, byLanguage, await ByDistanceAsync(served, remote, cancellationToken));
+        return new PeopleServed(byRole, byCancer, byModality, byLanguage, await ByDistanceAsync(served, cancellationToken));
     }
 
     /// <summary>How many rows meet each condition, counted by the database in one pass (COUNT … FILTER / CASE).</summary>
@@ -243,8 +214,9 @@ public sealed class ProgramDashboard(
     }
 
     /// <summary>People by distance band: online and phone from the database; in person from the member's ZIP to the group.</summary>
-    private async Task<CountTable> ByDistanceAsync(IQueryable<GroupMembership> served, int remote, CancellationToken cancellationToken)
+    private async Task<CountTable> ByDistanceAsync(IQueryable<GroupMembership> served, CancellationToken cancellationToken)
     {
+        var remote = await served.Where(m => Remote.Contains(m.Group!.Modality)).Select(m => m.UserId).Distinct().CountAsync(cancellationToken);
         var inPerson = await (
             from m in served.Where(m => !Remote.Contains(m.Group!.Modality))
             join p in db.MemberProfiles on m.UserId equals p.UserId into profile
