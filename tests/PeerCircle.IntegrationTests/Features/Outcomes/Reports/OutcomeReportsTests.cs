@@ -109,6 +109,44 @@ public class OutcomeReportsTests(SharedApps apps)
     }
 
     [Theory, AllProviders]
+    public async Task DefaultView_IsComputedAheadInTheBackground_AndOtherFiltersComputeFresh(DatabaseProvider provider)
+    {
+        await using var app = await PeerCircleAppFactory.StartAsync(provider, Cancel);
+        // What the background service does every few minutes (it is off in tests): compute and keep the default view.
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<ProgramDashboard>().RefreshDefaultAsync(Cancel);
+        }
+        var members = new List<string>();
+        for (var i = 20; i <= 31; i++)
+        {
+            members.Add(await app.UserIdAsync($"member{i}@demo.local", Cancel));
+        }
+        var now = DateTime.UtcNow;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PeerCircleDb>();
+            var instrumentId = await InstrumentIdAsync(db);
+            foreach (var member in members)
+            {
+                AddScores(db, instrumentId, member, "support", baseline: 4, followUp: 5, meetings: 2, now);
+            }
+            await db.SaveChangesAsync(Cancel);
+        }
+
+        using var coordinator = app.CreateClientWithCookies();
+        await app.SignInAsync(coordinator, PeerCircleAppFactory.CoordinatorEmail, totp: true, Cancel);
+        // The default view opens at once with the figures computed ahead, from before the new scores.
+        var kept = PeerCircleAppFactory.VisibleTextOf(await coordinator.GetStringAsync("/coordinator/outcomes", Cancel));
+        Assert.Contains("Figures as of", kept, StringComparison.Ordinal);
+        Assert.DoesNotContain("56 days 12 +1.00", kept, StringComparison.Ordinal);
+        // A range of its own is computed now and has them.
+        var from = DateOnly.FromDateTime(now.AddMonths(-6)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var fresh = PeerCircleAppFactory.VisibleTextOf(await coordinator.GetStringAsync($"/coordinator/outcomes?from={from}", Cancel));
+        Assert.Contains("56 days 12 +1.00", fresh, StringComparison.Ordinal);
+    }
+
+    [Theory, AllProviders]
     public async Task Filters_ThatDoNotParse_FallBackAndSayWhy(DatabaseProvider provider)
     {
         var app = await apps.For(provider);
