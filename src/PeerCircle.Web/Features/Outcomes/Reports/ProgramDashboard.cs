@@ -103,12 +103,13 @@ public sealed class ProgramDashboard(
     {
         ArgumentNullException.ThrowIfNull(filter);
         var now = time.GetUtcNow().UtcDateTime;
-        // Three lanes, each in its own scope (its own connection), so the database works on one while the app adds up
-        // another: the benefit analysis; attendance and retention; and the rest. The facilitator pipeline does not
-        // depend on the filters, so it is kept on its own and shared by every filter; when it has to be computed, that
-        // too runs beside the rest.
+        // Four lanes, each in its own scope (its own connection), so the database works on one while the app adds up
+        // another: the benefit analysis; attendance, time to first meeting and retention; distance bands; and the rest.
+        // The facilitator pipeline does not depend on the filters, so it is kept on its own and shared by every filter;
+        // when it has to be computed, that too runs beside the rest.
         var benefitsTask = InOwnScopeAsync(d => d.BenefitsAsync(filter, cancellationToken));
         var attendanceTask = InOwnScopeAsync(d => d.AttendanceFiguresAsync(filter, now, cancellationToken));
+        var distanceTask = InOwnScopeAsync(d => d.ByDistanceAsync(d.ServedMemberships(filter), cancellationToken));
         var pipelineTask = figures.GetAsync(PipelineKey, (d, stopping) => d.PipelineAsync(stopping), cancellationToken);
         try
         {
@@ -121,7 +122,7 @@ public sealed class ProgramDashboard(
             var attendance = await attendanceTask;
             var pipeline = await pipelineTask;
             return new DashboardData(
-                filter, people.ByRole.Total, people.ByRole, people.ByCancerType, people.ByModality, people.ByLanguage, people.ByDistance,
+                filter, people.ByRole.Total, people.ByRole, people.ByCancerType, people.ByModality, people.ByLanguage, await distanceTask,
                 attendance.TimeToFirstMeeting, attendance.Retention, attendance.Attendance, pipeline.Counts, safety, safetyTotal, referrals,
                 await benefitsTask, wellbeing, feedback,
                 // The pipeline may have been kept from a few minutes earlier: the figures are as old as their oldest part.
@@ -131,7 +132,7 @@ public sealed class ProgramDashboard(
         {
             // Never leave the side parts running (and holding connections) after this request has failed: wait for
             // them; their own errors, if any, matter less than the one being passed on.
-            await Task.WhenAll(benefitsTask, attendanceTask, pipelineTask).ContinueWith(
+            await Task.WhenAll(benefitsTask, attendanceTask, distanceTask, pipelineTask).ContinueWith(
                 _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             throw;
         }
@@ -153,7 +154,7 @@ public sealed class ProgramDashboard(
         return await work(scope.ServiceProvider.GetRequiredService<ProgramDashboard>());
     }
 
-    private sealed record PeopleServed(CountTable ByRole, CountTable ByCancerType, CountTable ByModality, CountTable ByLanguage, CountTable ByDistance);
+    private sealed record PeopleServed(CountTable ByRole, CountTable ByCancerType, CountTable ByModality, CountTable ByLanguage);
 
     /// <summary>
     /// People served by role, cancer type, modality, language and distance band, each person once per row. The database
@@ -198,7 +199,7 @@ public sealed class ProgramDashboard(
         // Only the languages someone speaks are listed.
         var byLanguage = Overlapping([.. languages.Select((code, i) => (GroupLanguages.NameOf(code), languageCounts[i])).Where(l => l.Item2 > 0)]);
 
-        return new PeopleServed(byRole, byCancer, byModality, byLanguage, await ByDistanceAsync(served, cancellationToken));
+        return new PeopleServed(byRole, byCancer, byModality, byLanguage);
     }
 
     /// <summary>How many rows meet each condition, counted by the database in one pass (COUNT … FILTER / CASE).</summary>
