@@ -11,7 +11,8 @@ namespace PeerCircle.Web.Features.Outcomes.Reports;
 /// starting it again. The work runs in its own scope and is not stopped when the request that started it goes away
 /// (its figures are kept for the next one); it stops when the app does.
 /// </summary>
-public sealed class DashboardCache(IMemoryCache cache, IServiceScopeFactory scopes, IHostApplicationLifetime lifetime)
+public sealed partial class DashboardCache(
+    IMemoryCache cache, IServiceScopeFactory scopes, IHostApplicationLifetime lifetime, ILogger<DashboardCache> log)
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<object>>> computing = new(StringComparer.Ordinal);
 
@@ -33,7 +34,15 @@ public sealed class DashboardCache(IMemoryCache cache, IServiceScopeFactory scop
     private async Task<T> ComputeOnceAsync<T>(string key, Func<ProgramDashboard, CancellationToken, Task<T>> compute, CancellationToken cancellationToken)
         where T : class
     {
-        var work = computing.GetOrAdd(key, _ => new Lazy<Task<object>>(() => ComputeAndKeepAsync(compute, key)));
+        var work = computing.GetOrAdd(key, _ => new Lazy<Task<object>>(() =>
+        {
+            // On a thread of its own and without the request's context: the first requester can stop waiting at once,
+            // and nothing of its request reaches the shared work.
+            using (ExecutionContext.SuppressFlow())
+            {
+                return Task.Run(() => ComputeAndKeepAsync(compute, key));
+            }
+        }));
         var task = work.Value;
         // Once done (kept, or failed), the next request must start afresh rather than find this work.
         _ = task.ContinueWith(
@@ -45,11 +54,23 @@ public sealed class DashboardCache(IMemoryCache cache, IServiceScopeFactory scop
     private async Task<object> ComputeAndKeepAsync<T>(Func<ProgramDashboard, CancellationToken, Task<T>> compute, string key)
         where T : class
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var figures = await compute(scope.ServiceProvider.GetRequiredService<ProgramDashboard>(), lifetime.ApplicationStopping);
-        cache.Set(key, figures, ProgramDashboard.ComputedFor);
-        return figures;
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var figures = await compute(scope.ServiceProvider.GetRequiredService<ProgramDashboard>(), lifetime.ApplicationStopping);
+            cache.Set(key, figures, ProgramDashboard.ComputedFor);
+            return figures;
+        }
+        catch (Exception ex) when (!lifetime.ApplicationStopping.IsCancellationRequested)
+        {
+            // Logged here too: everyone waiting may have gone by the time it fails.
+            LogFailed(log, key, ex);
+            throw;
+        }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Computing the outcomes figures {Key} failed.")]
+    private static partial void LogFailed(ILogger logger, string key, Exception exception);
 }
 
 /// <summary>
@@ -76,7 +97,7 @@ public sealed partial class DashboardRefreshService(
                 await using var scope = scopes.CreateAsyncScope();
                 await scope.ServiceProvider.GetRequiredService<ProgramDashboard>().RefreshDefaultAsync(stoppingToken);
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
                 LogFailed(log, ex);
             }

@@ -93,6 +93,8 @@ public sealed class ProgramDashboard(
     public async Task RefreshDefaultAsync(CancellationToken cancellationToken)
     {
         var filter = ReportFilter.Parse(null, null, null, time.GetUtcNow().UtcDateTime);
+        // The pipeline first, so the view's "figures as of" is this refresh's time, not one from minutes before.
+        await figures.RefreshAsync(PipelineKey, (dashboard, stopping) => dashboard.PipelineAsync(stopping), cancellationToken);
         await figures.RefreshAsync(KeyOf(filter), (dashboard, stopping) => dashboard.ComputeAsync(filter, stopping), cancellationToken);
     }
 
@@ -157,9 +159,8 @@ public sealed class ProgramDashboard(
     private sealed record PeopleServed(CountTable ByRole, CountTable ByCancerType, CountTable ByModality, CountTable ByLanguage);
 
     /// <summary>
-    /// People served by role, cancer type, modality, language and distance band, each person once per row. The database
-    /// counts people and modalities; only the profiles' lists (not who) and the in-person memberships (for the distance
-    /// from the member's ZIP to the group) are read.
+    /// People served by role, cancer type, modality and language, each person once per row, all counted by the database
+    /// (distance bands are <see cref="ByDistanceAsync"/>, in a lane of their own).
     /// </summary>
     private async Task<PeopleServed> PeopleServedAsync(IQueryable<GroupMembership> served, CancellationToken cancellationToken)
     {

@@ -9,6 +9,9 @@ namespace PeerCircle.Web.Features.Outcomes.Reports;
 /// </summary>
 public sealed record ReportFilter(DateOnly From, DateOnly To, Guid? GroupId, IReadOnlyList<string> Problems)
 {
+    /// <summary>The longest range a report covers.</summary>
+    public const int MaxYears = 10;
+
     public DateTime FromUtc => From.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
 
     /// <summary>The end of the range, exclusive: the start of the day after <see cref="To"/>.</summary>
@@ -25,6 +28,12 @@ public sealed record ReportFilter(DateOnly From, DateOnly To, Guid? GroupId, IRe
         {
             problems.Add("The end date was before the start date, so the two were swapped.");
             (start, end) = (end, start);
+        }
+        if (start < end.AddYears(-MaxYears))
+        {
+            // A mistyped year (0206 for 2026) would otherwise ask for thousands of months.
+            problems.Add("The report covers at most 10 years, so it starts 10 years before the end date.");
+            start = end.AddYears(-MaxYears).AddDays(1);
         }
         Guid? groupId = null;
         if (!string.IsNullOrWhiteSpace(group))

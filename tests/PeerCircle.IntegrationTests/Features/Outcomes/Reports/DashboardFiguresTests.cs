@@ -36,26 +36,32 @@ public class DashboardFiguresTests
 
         await using var check = app.Services.CreateAsyncScope();
         var services = check.ServiceProvider;
-        var filter = ReportFilter.Parse(null, null, null, now);
-        var data = await services.GetRequiredService<ProgramDashboard>().ComputeAsync(filter, Cancel);
-        var expected = await CountByHandAsync(services, filter, now);
+        var inPersonGroup = await services.GetRequiredService<PeerCircleDb>().Groups
+            .Where(g => g.Modality == Modality.InPerson).OrderBy(g => g.Slug).Select(g => g.Id).FirstAsync(Cancel);
+        // All groups, then one group: every part must apply the group filter the same way.
+        foreach (var group in new Guid?[] { null, inPersonGroup })
+        {
+            var filter = ReportFilter.Parse(null, null, group?.ToString(), now);
+            var data = await services.GetRequiredService<ProgramDashboard>().ComputeAsync(filter, Cancel);
+            var expected = await CountByHandAsync(services, filter, now);
 
-        Assert.Equal(expected.PeopleServed, data.PeopleServed);
-        Assert.True(data.PeopleServed >= 60, $"people served: {data.PeopleServed}");
-        Assert.Equal(expected.ByRole, Cells(data.ByRole));
-        Assert.Equal(expected.ByCancerType, Cells(data.ByCancerType));
-        Assert.Equal(expected.ByModality, Cells(data.ByModality));
-        Assert.Equal(expected.ByLanguage, Cells(data.ByLanguage));
-        Assert.Equal(expected.ByDistance, Cells(data.ByDistance));
-        Assert.Equal(expected.Retention, data.Retention);
-        Assert.Equal(expected.Attendance, data.Attendance);
+            Assert.Equal(expected.PeopleServed, data.PeopleServed);
+            Assert.True(data.PeopleServed >= 60, $"people served: {data.PeopleServed}");
+            Assert.Equal(expected.ByRole, Cells(data.ByRole));
+            Assert.Equal(expected.ByCancerType, Cells(data.ByCancerType));
+            Assert.Equal(expected.ByModality, Cells(data.ByModality));
+            Assert.Equal(expected.ByLanguage, Cells(data.ByLanguage));
+            Assert.Equal(expected.ByDistance, Cells(data.ByDistance));
+            Assert.Equal(expected.Retention, data.Retention);
+            Assert.Equal(expected.Attendance, data.Attendance);
+            Assert.Equal(expected.TimeToFirstMeeting, data.TimeToFirstMeeting);
 
-        // Not everything is hidden: the comparison above checks real numbers.
-        Assert.Contains(data.ByModality.Rows, r => r.Count is not null);
-        Assert.Contains(data.ByDistance.Rows, r => r.Count is not null);
-        Assert.Contains(data.ByLanguage.Rows, r => r.Label == "Español (Spanish)" && r.Count is not null);
-        Assert.Contains(data.Attendance, m => m.Attendances is not null);
-        Assert.Contains(data.Retention, r => r.StillAttending is not null);
+            // Not everything is hidden: the comparison above checks real numbers.
+            Assert.Contains(data.ByDistance.Rows, r => r.Count is not null);
+            Assert.Contains(data.ByLanguage.Rows, r => r.Label == "Español (Spanish)" && r.Count is not null);
+            Assert.Contains(data.Attendance, m => m.Attendances is not null);
+            Assert.Contains(data.Retention, r => r.StillAttending is not null);
+        }
     }
 
     private static List<(string Label, int? Count)> Cells(CountTable table) => [.. table.Rows.Select(r => (r.Label, r.Count))];
@@ -109,11 +115,31 @@ public class DashboardFiguresTests
                 }
             }
         }
-        // Guests without an account count once per name per month.
+        // Guests without an account count once per name per month: "Guest" comes twice a day apart, and once more
+        // a month later.
         for (var i = 0; i < 30; i++)
         {
             db.MeetingAttendances.Add(Attendance(inPerson.Id, now.AddDays(-3 - i * 3), null, i % 10 == 0 ? "Guest" : $"Guest {i}", AttendanceStatus.Late, facilitator, now));
+            if (i % 10 == 0)
+            {
+                db.MeetingAttendances.Add(Attendance(inPerson.Id, now.AddDays(-4 - i * 3), null, "Guest", AttendanceStatus.Present, facilitator, now));
+            }
         }
+        // Someone who left before the range is not served, though they came to meetings then.
+        var formerUser = new PeerCircleUser
+        {
+            UserName = "figures-former@test.local", NormalizedUserName = "FIGURES-FORMER@TEST.LOCAL", Email = "figures-former@test.local",
+            NormalizedEmail = "FIGURES-FORMER@TEST.LOCAL", FullName = "Former", DisplayName = "Former", CreatedAtUtc = now.AddYears(-3),
+            SecurityStamp = Guid.NewGuid().ToString(),
+        };
+        db.Users.Add(formerUser);
+        db.MemberProfiles.Add(new MemberProfile { UserId = formerUser.Id, JourneyRole = JourneyRole.Caregiver, CancerTypes = [CancerType.Blood], Languages = ["en"] });
+        db.GroupMemberships.Add(new GroupMembership
+        {
+            GroupId = inPerson.Id, UserId = formerUser.Id, Status = MembershipStatus.Left, CreatedAtUtc = now.AddYears(-3), StatusChangedAtUtc = now.AddYears(-2),
+        });
+        db.MeetingAttendances.Add(Attendance(inPerson.Id, now.AddYears(-2).AddDays(-7), formerUser.Id, "Former", AttendanceStatus.Present, facilitator, now));
+
         await db.SaveChangesAsync(Cancel);
     }
 
@@ -125,7 +151,8 @@ public class DashboardFiguresTests
 
     private sealed record Expected(
         int? PeopleServed, List<(string, int?)> ByRole, List<(string, int?)> ByCancerType, List<(string, int?)> ByModality,
-        List<(string, int?)> ByLanguage, List<(string, int?)> ByDistance, List<RetentionRow> Retention, List<AttendanceMonth> Attendance);
+        List<(string, int?)> ByLanguage, List<(string, int?)> ByDistance, List<RetentionRow> Retention, List<AttendanceMonth> Attendance,
+        List<MonthMedian> TimeToFirstMeeting);
 
     /// <summary>The same figures from every row in memory, one person at a time.</summary>
     private static async Task<Expected> CountByHandAsync(IServiceProvider services, ReportFilter filter, DateTime now)
@@ -135,7 +162,8 @@ public class DashboardFiguresTests
         var programTime = services.GetRequiredService<ProgramTime>();
         var memberships = (await db.GroupMemberships.AsNoTracking().Include(m => m.Group).ToListAsync(Cancel))
             .Where(m => Served.Contains(m.Status) && m.CreatedAtUtc < filter.ToUtc
-                && (m.Status != MembershipStatus.Left || m.StatusChangedAtUtc == null || m.StatusChangedAtUtc >= filter.FromUtc))
+                && (m.Status != MembershipStatus.Left || m.StatusChangedAtUtc == null || m.StatusChangedAtUtc >= filter.FromUtc)
+                && (filter.GroupId is null || m.GroupId == filter.GroupId))
             .ToList();
         var profiles = (await db.MemberProfiles.AsNoTracking().ToListAsync(Cancel)).ToDictionary(p => p.UserId);
         var people = memberships.Select(m => m.UserId).Distinct().ToList();
@@ -178,7 +206,8 @@ public class DashboardFiguresTests
             return new RetentionRow(weeks, SmallCells.Show(eligible.Count), safe ? still : null, safe ? (double)still / eligible.Count : null);
         }).ToList();
 
-        var inRange = attendance.Where(a => a.OccurrenceStartUtc >= filter.FromUtc && a.OccurrenceStartUtc < filter.ToUtc).ToList();
+        var inRange = attendance.Where(a => a.OccurrenceStartUtc >= filter.FromUtc && a.OccurrenceStartUtc < filter.ToUtc
+            && (filter.GroupId is null || a.GroupId == filter.GroupId)).ToList();
         var months = new List<AttendanceMonth>();
         for (var month = new DateOnly(filter.From.Year, filter.From.Month, 1); month <= filter.To; month = month.AddMonths(1))
         {
@@ -186,6 +215,21 @@ public class DashboardFiguresTests
             var count = these.Select(a => a.UserId ?? "name:" + a.Name).Distinct().Count();
             months.Add(new AttendanceMonth(month.Year, month.Month, SmallCells.Show(count), SmallCells.MayShow(count) ? these.Count : null));
         }
-        return new Expected(roleTable.RowTotal(0), byRole, byCancer, byModality, byLanguage, byDistance, retention, months);
+        var signedUp = (await db.Users.AsNoTracking().Select(u => new { u.Id, u.CreatedAtUtc }).ToListAsync(Cancel))
+            .Where(u => u.CreatedAtUtc >= filter.FromUtc && u.CreatedAtUtc < filter.ToUtc && people.Contains(u.Id))
+            .ToList();
+        var first = attendance.Where(a => a.UserId is not null).GroupBy(a => a.UserId!).ToDictionary(g => g.Key, g => g.Min(a => a.OccurrenceStartUtc));
+        var timeToFirst = signedUp
+            .Where(u => first.TryGetValue(u.Id, out var at) && at >= u.CreatedAtUtc)
+            .GroupBy(u => (programTime.ToLocal(u.CreatedAtUtc).Year, programTime.ToLocal(u.CreatedAtUtc).Month))
+            .OrderBy(g => g.Key)
+            .Select(g =>
+            {
+                var days = g.Select(u => (first[u.Id] - u.CreatedAtUtc).TotalDays).Order().ToList();
+                var median = days.Count % 2 == 1 ? days[days.Count / 2] : (days[days.Count / 2 - 1] + days[days.Count / 2]) / 2;
+                return new MonthMedian(g.Key.Year, g.Key.Month, SmallCells.Show(days.Count), SmallCells.MayShow(days.Count) ? Math.Round(median, 1) : null);
+            })
+            .ToList();
+        return new Expected(roleTable.RowTotal(0), byRole, byCancer, byModality, byLanguage, byDistance, retention, months, timeToFirst);
     }
 }

@@ -138,7 +138,6 @@ public class OutcomeReportsTests(SharedApps apps)
         await app.SignInAsync(coordinator, PeerCircleAppFactory.CoordinatorEmail, totp: true, Cancel);
         // The default view opens at once with the figures computed ahead, from before the new scores.
         var kept = PeerCircleAppFactory.VisibleTextOf(await coordinator.GetStringAsync("/coordinator/outcomes", Cancel));
-        Assert.Contains("Figures as of", kept, StringComparison.Ordinal);
         Assert.DoesNotContain("56 days 12 +1.00", kept, StringComparison.Ordinal);
         // A range of its own is computed now and has them.
         var from = DateOnly.FromDateTime(now.AddMonths(-6)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -161,6 +160,13 @@ public class OutcomeReportsTests(SharedApps apps)
         Assert.Contains("The start date was not a date", page, StringComparison.Ordinal);
         Assert.Contains("That group was not found", page, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
+
+        // A mistyped year asks for 1,800 years: the report covers the last 10 and says so.
+        using var typo = await coordinator.GetAsync("/coordinator/outcomes?from=0206-01-01&to=2026-01-31", Cancel);
+        Assert.Equal(HttpStatusCode.OK, typo.StatusCode);
+        var typoPage = PeerCircleAppFactory.VisibleTextOf(await typo.Content.ReadAsStringAsync(Cancel));
+        Assert.Contains("The report covers at most 10 years", typoPage, StringComparison.Ordinal);
+        Assert.Contains("value=\"2016-02-01\"", await typo.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
     }
 
     [Theory, AllProviders]
