@@ -79,6 +79,7 @@ public sealed class ProgramDashboard(
 
     private static readonly MembershipStatus[] Served = [MembershipStatus.Accepted, MembershipStatus.Paused, MembershipStatus.Left];
     private static readonly AttendanceStatus[] Attended = [AttendanceStatus.Present, AttendanceStatus.Late, AttendanceStatus.LeftEarly];
+    /// <summary>Groups that meet without a place: the "Online or phone" distance band, in SQL and in <see cref="DistanceBand"/>.</summary>
     private static readonly Modality[] Remote = [Modality.Video, Modality.Phone, Modality.OnlineText];
 
     /// <summary>The dashboard for these filters: the same filters' figures from the last <see cref="ComputedFor"/>, or computed.</summary>
@@ -260,7 +261,7 @@ public sealed class ProgramDashboard(
     /// <summary>The distance band of one membership: online and phone groups have none; otherwise member ZIP to group place.</summary>
     public string DistanceBand(Modality modality, string? memberZip, double? latitude, double? longitude, string? groupZip)
     {
-        if (modality is Modality.Video or Modality.Phone or Modality.OnlineText)
+        if (Remote.Contains(modality))
         {
             return DistanceBands[4];
         }
