@@ -61,6 +61,9 @@ public class PeerCircleDb(DbContextOptions<PeerCircleDb> options)
     public DbSet<Outcomes.SurveySchedulePoint> SurveySchedulePoints => Set<Outcomes.SurveySchedulePoint>();
     public DbSet<Outcomes.SurveyResponse> SurveyResponses => Set<Outcomes.SurveyResponse>();
     public DbSet<Outcomes.SurveyScore> SurveyScores => Set<Outcomes.SurveyScore>();
+    public DbSet<Outcomes.CountedMonth> CountedMonths => Set<Outcomes.CountedMonth>();
+    public DbSet<Outcomes.BenefitChangeCount> BenefitChangeCounts => Set<Outcomes.BenefitChangeCount>();
+    public DbSet<Outcomes.AttendanceCount> AttendanceCounts => Set<Outcomes.AttendanceCount>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -78,13 +81,66 @@ public class PeerCircleDb(DbContextOptions<PeerCircleDb> options)
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         RefuseAuditRewrites();
+        foreach (var (kind, times) in ChangedCountedTimes())
+        {
+            ForgetCountedMonths(CountedMonthsAround(kind, times).ToList(), times);
+        }
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         RefuseAuditRewrites();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        foreach (var (kind, times) in ChangedCountedTimes())
+        {
+            ForgetCountedMonths(await CountedMonthsAround(kind, times).ToListAsync(cancellationToken), times);
+        }
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>
+    /// The times of the rows being saved that a <see cref="Outcomes.CountedMonth"/> may have counted: paired follow-up
+    /// scores (when completed) and attendance (when the meeting was), before and after the change.
+    /// </summary>
+    private List<(Outcomes.CountedKind Kind, List<DateTime> Times)> ChangedCountedTimes()
+    {
+        var changed = new List<(Outcomes.CountedKind, List<DateTime>)>();
+        var scores = ChangeTracker.Entries<Outcomes.SurveyScore>()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && e.Entity.DaysAfterJoining > 0)
+            .SelectMany(e => new[] { e.Entity.CompletedAtUtc, e.State == EntityState.Added ? e.Entity.CompletedAtUtc : e.Property(s => s.CompletedAtUtc).OriginalValue })
+            .Distinct().ToList();
+        if (scores.Count > 0)
+        {
+            changed.Add((Outcomes.CountedKind.BenefitChanges, scores));
+        }
+        // What is counted: who came (account or name), whether they came, and when. Speaking time and notes are not.
+        string[] counted = [nameof(MeetingAttendance.UserId), nameof(MeetingAttendance.Name), nameof(MeetingAttendance.Status), nameof(MeetingAttendance.OccurrenceStartUtc)];
+        var attendance = ChangeTracker.Entries<MeetingAttendance>()
+            .Where(e => e.State is EntityState.Added or EntityState.Deleted
+                || (e.State == EntityState.Modified && counted.Any(p => e.Property(p).IsModified)))
+            .SelectMany(e => new[] { e.Entity.OccurrenceStartUtc, e.State == EntityState.Added ? e.Entity.OccurrenceStartUtc : e.Property(a => a.OccurrenceStartUtc).OriginalValue })
+            .Distinct().ToList();
+        if (attendance.Count > 0)
+        {
+            changed.Add((Outcomes.CountedKind.Attendance, attendance));
+        }
+        return changed;
+    }
+
+    private IQueryable<Outcomes.CountedMonth> CountedMonthsAround(Outcomes.CountedKind kind, List<DateTime> times)
+    {
+        var earliest = times.Min();
+        var latest = times.Max();
+        return CountedMonths.Where(m => m.Kind == kind && m.StartUtc <= latest && m.EndUtc > earliest);
+    }
+
+    /// <summary>Removes, in this save, the counted months that hold any of these times (their counts go by cascade).</summary>
+    private void ForgetCountedMonths(List<Outcomes.CountedMonth> months, List<DateTime> times)
+    {
+        foreach (var month in months.Where(m => times.Any(t => m.StartUtc <= t && t < m.EndUtc)))
+        {
+            CountedMonths.Remove(month);
+        }
     }
 
     private void RefuseAuditRewrites()

@@ -701,6 +701,8 @@ namespace PeerCircle.Data.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("OccurrenceStartUtc");
+
                     b.HasIndex("GroupId", "OccurrenceStartUtc");
 
                     b.HasIndex("UserId", "OccurrenceStartUtc");
@@ -1328,6 +1330,99 @@ namespace PeerCircle.Data.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("MemberProfiles");
+                });
+
+            modelBuilder.Entity("PeerCircle.Data.Outcomes.AttendanceCount", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attendances")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("MonthId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("People")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MonthId")
+                        .IsUnique();
+
+                    b.ToTable("AttendanceCounts");
+                });
+
+            modelBuilder.Entity("PeerCircle.Data.Outcomes.BenefitChangeCount", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<double>("Change")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DaysAfterJoining")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DoseBand")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("InstrumentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("MonthId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Scale")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MonthId");
+
+                    b.ToTable("BenefitChangeCounts");
+                });
+
+            modelBuilder.Entity("PeerCircle.Data.Outcomes.CountedMonth", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CountedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("EndUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<DateTime>("StartUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "StartUtc")
+                        .IsUnique();
+
+                    b.ToTable("CountedMonths");
                 });
 
             modelBuilder.Entity("PeerCircle.Data.Outcomes.Instrument", b =>
@@ -2956,6 +3051,28 @@ namespace PeerCircle.Data.Migrations.Postgres.Migrations
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("PeerCircle.Data.Outcomes.AttendanceCount", b =>
+                {
+                    b.HasOne("PeerCircle.Data.Outcomes.CountedMonth", "Month")
+                        .WithOne("Attendance")
+                        .HasForeignKey("PeerCircle.Data.Outcomes.AttendanceCount", "MonthId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Month");
+                });
+
+            modelBuilder.Entity("PeerCircle.Data.Outcomes.BenefitChangeCount", b =>
+                {
+                    b.HasOne("PeerCircle.Data.Outcomes.CountedMonth", "Month")
+                        .WithMany("BenefitChanges")
+                        .HasForeignKey("MonthId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Month");
+                });
+
             modelBuilder.Entity("PeerCircle.Data.Outcomes.SurveyResponse", b =>
                 {
                     b.HasOne("PeerCircle.Data.Outcomes.Instrument", "Instrument")
@@ -3250,6 +3367,13 @@ namespace PeerCircle.Data.Migrations.Postgres.Migrations
             modelBuilder.Entity("PeerCircle.Data.Groups.MeetingLog", b =>
                 {
                     b.Navigation("Incidents");
+                });
+
+            modelBuilder.Entity("PeerCircle.Data.Outcomes.CountedMonth", b =>
+                {
+                    b.Navigation("Attendance");
+
+                    b.Navigation("BenefitChanges");
                 });
 
             modelBuilder.Entity("PeerCircle.Data.Outcomes.SurveyResponse", b =>

@@ -677,6 +677,8 @@ namespace PeerCircle.Data.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("OccurrenceStartUtc");
+
                     b.HasIndex("GroupId", "OccurrenceStartUtc");
 
                     b.HasIndex("UserId", "OccurrenceStartUtc")
@@ -1279,6 +1281,93 @@ namespace PeerCircle.Data.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("MemberProfiles");
+                });
+
+            modelBuilder.Entity("PeerCircle.Data.Outcomes.AttendanceCount", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attendances")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MonthId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("People")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MonthId")
+                        .IsUnique();
+
+                    b.ToTable("AttendanceCounts");
+                });
+
+            modelBuilder.Entity("PeerCircle.Data.Outcomes.BenefitChangeCount", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Change")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DaysAfterJoining")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DoseBand")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("InstrumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MonthId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Scale")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MonthId");
+
+                    b.ToTable("BenefitChangeCounts");
+                });
+
+            modelBuilder.Entity("PeerCircle.Data.Outcomes.CountedMonth", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CountedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("EndUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "StartUtc")
+                        .IsUnique();
+
+                    b.ToTable("CountedMonths");
                 });
 
             modelBuilder.Entity("PeerCircle.Data.Outcomes.Instrument", b =>
@@ -2859,6 +2948,28 @@ namespace PeerCircle.Data.Migrations.Sqlite.Migrations
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("PeerCircle.Data.Outcomes.AttendanceCount", b =>
+                {
+                    b.HasOne("PeerCircle.Data.Outcomes.CountedMonth", "Month")
+                        .WithOne("Attendance")
+                        .HasForeignKey("PeerCircle.Data.Outcomes.AttendanceCount", "MonthId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Month");
+                });
+
+            modelBuilder.Entity("PeerCircle.Data.Outcomes.BenefitChangeCount", b =>
+                {
+                    b.HasOne("PeerCircle.Data.Outcomes.CountedMonth", "Month")
+                        .WithMany("BenefitChanges")
+                        .HasForeignKey("MonthId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Month");
+                });
+
             modelBuilder.Entity("PeerCircle.Data.Outcomes.SurveyResponse", b =>
                 {
                     b.HasOne("PeerCircle.Data.Outcomes.Instrument", "Instrument")
@@ -3153,6 +3264,13 @@ namespace PeerCircle.Data.Migrations.Sqlite.Migrations
             modelBuilder.Entity("PeerCircle.Data.Groups.MeetingLog", b =>
                 {
                     b.Navigation("Incidents");
+                });
+
+            modelBuilder.Entity("PeerCircle.Data.Outcomes.CountedMonth", b =>
+                {
+                    b.Navigation("Attendance");
+
+                    b.Navigation("BenefitChanges");
                 });
 
             modelBuilder.Entity("PeerCircle.Data.Outcomes.SurveyResponse", b =>

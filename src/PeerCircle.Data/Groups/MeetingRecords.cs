@@ -195,6 +195,8 @@ internal sealed class MeetingRecordsConfiguration :
         attendance.Property(a => a.Via).HasConversion<string>().HasMaxLength(12);
         attendance.Property(a => a.RecordedById).HasMaxLength(64);
         attendance.HasIndex(a => new { a.GroupId, a.OccurrenceStartUtc });
+        // Attendance in a span of time across all groups: the dashboard's days outside whole counted months.
+        attendance.HasIndex(a => a.OccurrenceStartUtc);
         // A member's attendance in time order (first meeting, last meeting, meetings so far); the status is carried in
         // the index on PostgreSQL so those reads never visit the table.
         attendance.HasIndex(a => new { a.UserId, a.OccurrenceStartUtc }).IncludeProperties(a => a.Status);

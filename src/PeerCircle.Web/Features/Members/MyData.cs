@@ -192,6 +192,8 @@ public sealed class MyData(
                 membership.PrescreenNote = null;
                 membership.DeclineReason = null;
             }
+            // The dashboard's counts of the months this member's surveys and attendance were in are counted again.
+            await MonthlyCounts.ForgetMemberAsync(db, userId, cancellationToken);
             await db.MemberProfiles.Where(p => p.UserId == userId).ExecuteDeleteAsync(cancellationToken);
             await db.MeetingCheckIns.Where(c => c.UserId == userId).ExecuteDeleteAsync(cancellationToken);
             await db.MeetingFeedback.Where(f => f.UserId == userId).ExecuteDeleteAsync(cancellationToken);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PeerCircle.Data;
 using PeerCircle.Data.Groups;
+using PeerCircle.Data.Outcomes;
 using PeerCircle.Web.Features.Outcomes.Instruments;
 
 namespace PeerCircle.Web.Features.Outcomes.Reports;
@@ -29,10 +30,10 @@ public sealed record BenefitRow(
 /// </summary>
 /// <remarks>
 /// Baseline and follow-up are paired when a survey is completed (<see cref="Surveys.BaselinePairing"/>: the follow-up
-/// score row carries the baseline value) and counted in the database by change and meetings attended; the pairs
-/// themselves are never loaded.
+/// score row carries the baseline value) and counted in the database by change and dose band; the pairs themselves are
+/// never loaded. For all groups, months that have ended are read from their counts kept ahead (<see cref="MonthlyCounts"/>).
 /// </remarks>
-public sealed class BenefitAnalysis(PeerCircleDb db)
+public sealed class BenefitAnalysis(PeerCircleDb db, MonthlyCounts months)
 {
     public static DoseBand BandOf(int? meetings) => meetings switch
     {
@@ -42,48 +43,83 @@ public sealed class BenefitAnalysis(PeerCircleDb db)
         _ => DoseBand.EightOrMore,
     };
 
+    /// <summary>How many pairs had one change on one scale at one follow-up point and dose band.</summary>
+    public sealed record ChangeCount(long InstrumentId, string Scale, int DaysAfterJoining, DoseBand Band, double Change, int Count);
+
+    /// <summary>Follow-up scores that have their member's baseline on the same scale.</summary>
+    public static IQueryable<SurveyScore> Paired(PeerCircleDb db)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.SurveyScores.AsNoTracking().Where(f => f.BaselineValue != null && f.Value != null && f.DaysAfterJoining > 0);
+    }
+
+    /// <summary>The pairs completed from <paramref name="fromUtc"/> to <paramref name="toUtc"/>, counted by change and dose band.</summary>
+    public static async Task<List<ChangeCount>> CountChangesAsync(
+        PeerCircleDb db, DateTime fromUtc, DateTime toUtc, Guid? groupId, CancellationToken cancellationToken)
+    {
+        // Each follow-up score already carries its member's baseline on the same scale and the meetings attended, written
+        // when the second of the two was completed (BaselinePairing), so only the paired follow-ups completed in the
+        // range are read, from an index that holds every column asked for: no join, no scan of the baselines.
+        var pairs = Paired(db).Where(f => f.CompletedAtUtc >= fromUtc && f.CompletedAtUtc < toUtc);
+        if (groupId is { } id)
+        {
+            pairs = pairs.Where(p => db.GroupMemberships.Any(m => m.GroupId == id && m.UserId == p.MemberId
+                && (m.Status == MembershipStatus.Accepted || m.Status == MembershipStatus.Paused || m.Status == MembershipStatus.Left)));
+        }
+        // Scores are means or sums of a few whole-number answers, so there are few distinct changes: thousands of rows
+        // are read instead of hundreds of thousands of pairs.
+        var rows = await pairs
+            .GroupBy(p => new { p.InstrumentId, p.Scale, p.DaysAfterJoining, p.MeetingsAttended, Change = p.Value!.Value - p.BaselineValue!.Value })
+            .Select(g => new { g.Key.InstrumentId, g.Key.Scale, g.Key.DaysAfterJoining, g.Key.MeetingsAttended, g.Key.Change, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        return [.. rows
+            .GroupBy(r => (r.InstrumentId, r.Scale, r.DaysAfterJoining, Band: BandOf(r.MeetingsAttended), r.Change))
+            .Select(g => new ChangeCount(g.Key.InstrumentId, g.Key.Scale, g.Key.DaysAfterJoining, g.Key.Band, g.Key.Change, g.Sum(r => r.Count)))];
+    }
+
     /// <param name="instruments">The instruments, by id, for the scales' titles, order and better direction.</param>
     public async Task<IReadOnlyList<BenefitRow>> BuildAsync(
         ReportFilter filter, IReadOnlyDictionary<long, InstrumentDefinition> instruments, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentNullException.ThrowIfNull(instruments);
-        var start = filter.FromUtc;
-        var end = filter.ToUtc;
-        // Each follow-up score already carries its member's baseline on the same scale and the meetings attended, written
-        // when the second of the two was completed (BaselinePairing), so only the paired follow-ups completed in the
-        // range are read, from an index that holds every column asked for: no join, no scan of the baselines. (Pairing
-        // here with a join scanned the 1.2 million scores of 50,000 members twice per request: 1.3–2 s on PostgreSQL.)
-        var pairs = db.SurveyScores.AsNoTracking()
-            .Where(f => f.BaselineValue != null && f.Value != null && f.DaysAfterJoining > 0 && f.CompletedAtUtc >= start && f.CompletedAtUtc < end);
+        var counts = new List<ChangeCount>();
         if (filter.GroupId is { } groupId)
         {
-            pairs = pairs.Where(p => db.GroupMemberships.Any(m => m.GroupId == groupId && m.UserId == p.MemberId
-                && (m.Status == MembershipStatus.Accepted || m.Status == MembershipStatus.Paused || m.Status == MembershipStatus.Left)));
+            counts.AddRange(await CountChangesAsync(db, filter.FromUtc, filter.ToUtc, groupId, cancellationToken));
         }
-        // Counted in the database: how many pairs had each change at each number of meetings. Scores are means or sums
-        // of a few whole-number answers, so there are few distinct changes: about 15,000 rows are read instead of
-        // 470,000 pairs at 50,000 members, and the statistics get the same list of changes (in another order).
-        var counted = pairs
-            .GroupBy(p => new { p.InstrumentId, p.Scale, p.DaysAfterJoining, p.MeetingsAttended, Change = p.Value - p.BaselineValue })
-            .Select(g => new { g.Key.InstrumentId, g.Key.Scale, g.Key.DaysAfterJoining, g.Key.MeetingsAttended, g.Key.Change, Count = g.Count() });
+        else
+        {
+            // Whole months already counted come from their counts; the rest of the range from the scores.
+            var counted = await months.WithinAsync(CountedKind.BenefitChanges, filter.FromUtc, filter.ToUtc, cancellationToken);
+            if (counted.Count > 0)
+            {
+                var ids = counted.Select(m => m.Id).ToList();
+                counts.AddRange((await db.BenefitChangeCounts.AsNoTracking()
+                    .Where(c => ids.Contains(c.MonthId))
+                    .GroupBy(c => new { c.InstrumentId, c.Scale, c.DaysAfterJoining, c.DoseBand, c.Change })
+                    .Select(g => new { g.Key.InstrumentId, g.Key.Scale, g.Key.DaysAfterJoining, g.Key.DoseBand, g.Key.Change, Count = g.Sum(c => c.Count) })
+                    .ToListAsync(cancellationToken))
+                    .Select(c => new ChangeCount(c.InstrumentId, c.Scale, c.DaysAfterJoining, (DoseBand)c.DoseBand, c.Change, c.Count)));
+            }
+            foreach (var (fromUtc, toUtc) in MonthlyCounts.Gaps(filter.FromUtc, filter.ToUtc, counted))
+            {
+                counts.AddRange(await CountChangesAsync(db, fromUtc, toUtc, null, cancellationToken));
+            }
+        }
 
         var cells = new Dictionary<(long Instrument, string Scale, int Days), List<(double Change, DoseBand Band)>>();
-        await foreach (var row in counted.AsAsyncEnumerable().WithCancellation(cancellationToken))
+        // In one order whatever the source, so the sums (and so the figures) come out the same to the last digit.
+        foreach (var row in counts.OrderBy(c => c.Change).ThenBy(c => c.Band))
         {
-            if (row.Change is not { } change)
-            {
-                continue; // no baseline
-            }
             var key = (row.InstrumentId, row.Scale, row.DaysAfterJoining);
             if (!cells.TryGetValue(key, out var list))
             {
                 cells[key] = list = [];
             }
-            var band = BandOf(row.MeetingsAttended);
             for (var i = 0; i < row.Count; i++)
             {
-                list.Add((change, band));
+                list.Add((row.Change, row.Band));
             }
         }
 

@@ -74,8 +74,9 @@ public sealed partial class DashboardCache(
 }
 
 /// <summary>
-/// Computes the dashboard's default view (the last 12 months, all groups) at start-up and again before the kept
-/// figures run out, so a coordinator opening the dashboard never waits for it. Off with Outcomes:BackgroundSweep=false.
+/// Counts the months that have ended (<see cref="MonthlyCounts"/>) and computes the dashboard's default view (the last
+/// 12 months, all groups) at start-up and again before the kept figures run out, so a coordinator opening the dashboard
+/// never waits for it, and other views read whole months from their counts. Off with Outcomes:BackgroundSweep=false.
 /// </summary>
 public sealed partial class DashboardRefreshService(
     IServiceScopeFactory scopes, TimeProvider time, IOptions<SurveyOptions> options, ILogger<DashboardRefreshService> log) : BackgroundService
@@ -95,6 +96,8 @@ public sealed partial class DashboardRefreshService(
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
+                // Months that have ended (or changed) are counted first, so the view computed next reads their counts.
+                await scope.ServiceProvider.GetRequiredService<MonthlyCounts>().CountAsync(stoppingToken);
                 await scope.ServiceProvider.GetRequiredService<ProgramDashboard>().RefreshDefaultAsync(stoppingToken);
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using PeerCircle.Data;
 using PeerCircle.Data.Accounts;
 using PeerCircle.Data.Groups;
+using PeerCircle.Data.Outcomes;
 using PeerCircle.Data.Safety;
 using PeerCircle.Web.Features.Groups;
 using PeerCircle.Web.Features.Safety.Oversight;
@@ -63,7 +64,8 @@ public sealed record DashboardData(
 /// </summary>
 public sealed class ProgramDashboard(
     PeerCircleDb db, BenefitAnalysis benefits, OutcomeScales scales, CurriculumLibrary curriculum,
-    ZipGazetteer gazetteer, ProgramTime programTime, TimeProvider time, DashboardCache figures, IServiceScopeFactory scopes)
+    ZipGazetteer gazetteer, ProgramTime programTime, TimeProvider time, DashboardCache figures, MonthlyCounts monthlyCounts,
+    IServiceScopeFactory scopes)
 {
     /// <summary>
     /// How long computed figures are shown again for the same filters. Computing them reads a year of survey scores,
@@ -78,7 +80,8 @@ public sealed class ProgramDashboard(
     private const string PipelineKey = "outcomes-dashboard-pipeline";
 
     private static readonly MembershipStatus[] Served = [MembershipStatus.Accepted, MembershipStatus.Paused, MembershipStatus.Left];
-    private static readonly AttendanceStatus[] Attended = [AttendanceStatus.Present, AttendanceStatus.Late, AttendanceStatus.LeftEarly];
+    /// <summary>The attendance statuses that mean the person came.</summary>
+    internal static readonly AttendanceStatus[] Attended = [AttendanceStatus.Present, AttendanceStatus.Late, AttendanceStatus.LeftEarly];
     /// <summary>Groups that meet without a place: the "Online or phone" distance band, in SQL and in <see cref="DistanceBand"/>.</summary>
     private static readonly Modality[] Remote = [Modality.Video, Modality.Phone, Modality.OnlineText];
 
@@ -344,75 +347,40 @@ public sealed class ProgramDashboard(
     private async Task<IReadOnlyList<AttendanceMonth>> AttendanceAsync(ReportFilter filter, CancellationToken cancellationToken)
     {
         var months = Months(filter).ToList();
-        var query = db.MeetingAttendances.AsNoTracking()
-            .Where(a => a.OccurrenceStartUtc >= filter.FromUtc && a.OccurrenceStartUtc < filter.ToUtc && Attended.Contains(a.Status));
-        if (filter.GroupId is { } groupId)
+        // For all groups, whole months already counted come from their counts; the rest of the range from attendance
+        // itself. A month not counted lies wholly in one gap, so no one is counted twice in it.
+        var counted = new Dictionary<int, (int People, int Attendances)>();
+        var gaps = new List<(DateTime FromUtc, DateTime ToUtc)> { (filter.FromUtc, filter.ToUtc) };
+        if (filter.GroupId is null)
         {
-            query = query.Where(a => a.GroupId == groupId);
+            var kept = await monthlyCounts.WithinAsync(CountedKind.Attendance, filter.FromUtc, filter.ToUtc, cancellationToken);
+            var keptIds = kept.Select(m => m.Id).ToList();
+            var keptCounts = await db.AttendanceCounts.AsNoTracking().Where(c => keptIds.Contains(c.MonthId))
+                .ToDictionaryAsync(c => c.MonthId, cancellationToken);
+            foreach (var month in kept)
+            {
+                var local = programTime.ToLocal(month.StartUtc);
+                var index = months.IndexOf((local.Year, local.Month));
+                if (index >= 0 && keptCounts.TryGetValue(month.Id, out var count))
+                {
+                    counted[index] = (count.People, count.Attendances);
+                }
+            }
+            gaps = MonthlyCounts.Gaps(filter.FromUtc, filter.ToUtc, kept);
         }
-        // Counted by the database in one pass, month by month in the program's time zone: first each person's
-        // attendances in each month (a person with an account, or a guest by the name a facilitator wrote), then the
-        // people and attendances per month. Grouping twice lets the database hash rather than sort for COUNT(DISTINCT).
-        var counted = await query
-            .GroupBy(PersonMonthOf(months))
-            .Select(g => new { g.Key.Month, Attendances = g.Count() })
-            .GroupBy(p => p.Month)
-            .Select(g => new { Month = g.Key, People = g.Count(), Attendances = g.Sum(p => p.Attendances) })
-            .ToDictionaryAsync(m => m.Month, cancellationToken);
+        foreach (var (fromUtc, toUtc) in gaps)
+        {
+            foreach (var (index, count) in await monthlyCounts.AttendanceAsync(fromUtc, toUtc, filter.GroupId, months, cancellationToken))
+            {
+                counted[index] = count;
+            }
+        }
         return [.. months.Select((month, i) =>
         {
-            var these = counted.GetValueOrDefault(i);
-            var people = these?.People ?? 0;
-            var safe = SmallCells.MayShow(people);
-            return new AttendanceMonth(month.Year, month.Month, SmallCells.Show(people), safe ? these!.Attendances : null);
+            var (people, attendances) = counted.GetValueOrDefault(i);
+            return new AttendanceMonth(month.Year, month.Month, SmallCells.Show(people), SmallCells.MayShow(people) ? attendances : null);
         })];
     }
-
-    /// <summary>One person in one month, for grouping attendance: a guest (no account) is known by name.</summary>
-    private sealed class PersonMonth
-    {
-        public int Month { get; init; }
-        public string? UserId { get; init; }
-        public string? GuestName { get; init; }
-    }
-
-    /// <summary>
-    /// The person and the index in <paramref name="months"/> of the local month of an attendance, as an expression the
-    /// database works out (CASE WHEN … ): times before the first month give -1, after the last the number of months.
-    /// </summary>
-    private Expression<Func<MeetingAttendance, PersonMonth>> PersonMonthOf(IReadOnlyList<(int Year, int Month)> months)
-    {
-        Expression<Func<MeetingAttendance, int, PersonMonth>> shape =
-            (a, month) => new PersonMonth { Month = month, UserId = a.UserId, GuestName = a.UserId == null ? a.Name : null };
-        var attendance = shape.Parameters[0];
-        var at = Expression.Property(attendance, nameof(MeetingAttendance.OccurrenceStartUtc));
-        // The month boundaries go to the database as parameters (read from this array), so the query's shape is the
-        // same for every range of the same length and EF Core compiles it once.
-        var boundaries = new MonthBoundaries([.. months.Select(m => programTime.MonthStartUtc(m.Year, m.Month)), programTime.MonthStartUtc(NextMonth(months[^1]).Year, NextMonth(months[^1]).Month)]);
-        var starts = Expression.Field(Expression.Constant(boundaries), nameof(MonthBoundaries.StartsUtc));
-        Expression index = Expression.Constant(months.Count);
-        for (var i = months.Count - 1; i >= -1; i--)
-        {
-            var endsAt = Expression.ArrayIndex(starts, Expression.Constant(i + 1));
-            index = Expression.Condition(Expression.LessThan(at, endsAt), Expression.Constant(i), index);
-        }
-        var body = new ReplaceParameter(shape.Parameters[1], index).Visit(shape.Body);
-        return Expression.Lambda<Func<MeetingAttendance, PersonMonth>>(body, attendance);
-    }
-
-    /// <summary>The UTC start of each month of a range and of the month after it.</summary>
-    private sealed class MonthBoundaries(DateTime[] startsUtc)
-    {
-        public readonly DateTime[] StartsUtc = startsUtc;
-    }
-
-    private sealed class ReplaceParameter(ParameterExpression parameter, Expression with) : ExpressionVisitor
-    {
-        protected override Expression VisitParameter(ParameterExpression node) => node == parameter ? with : base.VisitParameter(node);
-    }
-
-    private static (int Year, int Month) NextMonth((int Year, int Month) month) =>
-        month.Month == 12 ? (month.Year + 1, 1) : (month.Year, month.Month + 1);
 
     /// <summary>The facilitator pipeline as it is now, whatever the filters, and when it was worked out.</summary>
     private sealed record PipelineFigures(CountTable Counts, DateTime ComputedAtUtc);

@@ -12,6 +12,7 @@ public static class ReportsExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddScoped<OutcomeScales>();
+        builder.Services.AddScoped<MonthlyCounts>();
         builder.Services.AddScoped<BenefitAnalysis>();
         builder.Services.AddMemoryCache();
         builder.Services.AddScoped<ProgramDashboard>();

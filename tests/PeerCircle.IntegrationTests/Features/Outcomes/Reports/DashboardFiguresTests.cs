@@ -70,7 +70,7 @@ public class DashboardFiguresTests
     /// 60 members with varied roles, cancer types, languages and ZIPs: each in an in-person group, every third also in
     /// an online one; attendance spread over the last months, with guests who have no account (two named alike).
     /// </summary>
-    private static async Task AddMembersAsync(PeerCircleDb db, DateTime now)
+    internal static async Task AddMembersAsync(PeerCircleDb db, DateTime now)
     {
         var inPerson = await db.Groups.Where(g => g.Modality == Modality.InPerson).OrderBy(g => g.Slug).FirstAsync(Cancel);
         var online = await db.Groups.Where(g => g.Modality == Modality.Video).OrderBy(g => g.Slug).FirstAsync(Cancel);

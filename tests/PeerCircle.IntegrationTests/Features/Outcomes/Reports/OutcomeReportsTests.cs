@@ -345,7 +345,7 @@ public class OutcomeReportsTests(SharedApps apps)
     }
 
     /// <summary>The Peer Support Benefits instrument when it is seeded; otherwise a minimal one with its questionnaire url.</summary>
-    private static async Task<long> InstrumentIdAsync(PeerCircleDb db)
+    internal static async Task<long> InstrumentIdAsync(PeerCircleDb db)
     {
         var existing = await db.Instruments.Where(i => i.Key == "peer-support-benefits").OrderBy(i => i.Id).Select(i => (long?)i.Id).FirstOrDefaultAsync(Cancel);
         if (existing is { } id)

@@ -1,0 +1,259 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using PeerCircle.Data;
+using PeerCircle.Data.Groups;
+using PeerCircle.Data.Outcomes;
+using PeerCircle.Web.Features.Safety.Oversight;
+
+namespace PeerCircle.Web.Features.Outcomes.Reports;
+
+/// <summary>
+/// Counts each month that has ended ahead of time for the dashboard (<see cref="CountedMonth"/>): the benefit
+/// analysis's changes by scale, follow-up point and dose band, and the people and attendances at meetings. A report
+/// then reads those counts for the whole months in its range and the rows themselves only for the rest (the days at
+/// its ends, the current month, and any month changed since it was counted).
+/// </summary>
+/// <remarks>
+/// A month's counts never go stale silently: saving a change to a row a month counted removes the month in the same
+/// save (<see cref="PeerCircleDb"/>), and erasing a member removes the months their rows were in. Each month is also
+/// counted again once a day, which catches a change saved in the moment its month was being counted.
+/// </remarks>
+public sealed partial class MonthlyCounts(PeerCircleDb db, ProgramTime programTime, TimeProvider time, ILogger<MonthlyCounts> log)
+{
+    /// <summary>How long a month's counts are kept before they are counted again anyway.</summary>
+    public static readonly TimeSpan RecountAfter = TimeSpan.FromDays(1);
+
+    /// <summary>
+    /// Counts every month that has ended and is not counted yet, or was counted more than <see cref="RecountAfter"/>
+    /// ago. Returns how many months it counted.
+    /// </summary>
+    public async Task<int> CountAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var counted = 0;
+        if (await BenefitAnalysis.Paired(db).MinAsync(s => (DateTime?)s.CompletedAtUtc, cancellationToken) is { } firstPair)
+        {
+            counted += await CountMonthsAsync(CountedKind.BenefitChanges, UtcMonths(firstPair, now), now, async (month, ct) =>
+            {
+                foreach (var row in await BenefitAnalysis.CountChangesAsync(db, month.StartUtc, month.EndUtc, null, ct))
+                {
+                    month.BenefitChanges.Add(new BenefitChangeCount
+                    {
+                        InstrumentId = row.InstrumentId, Scale = row.Scale, DaysAfterJoining = row.DaysAfterJoining,
+                        DoseBand = (int)row.Band, Change = row.Change, Count = row.Count,
+                    });
+                }
+            }, cancellationToken);
+        }
+        if (await db.MeetingAttendances.MinAsync(a => (DateTime?)a.OccurrenceStartUtc, cancellationToken) is { } firstMeeting)
+        {
+            counted += await CountMonthsAsync(CountedKind.Attendance, ProgramMonths(firstMeeting, now), now, async (month, ct) =>
+            {
+                var local = programTime.ToLocal(month.StartUtc);
+                var counts = await AttendanceAsync(month.StartUtc, month.EndUtc, null, [(local.Year, local.Month)], ct);
+                var (people, attendances) = counts.GetValueOrDefault(0);
+                month.Attendance = new AttendanceCount { People = people, Attendances = attendances };
+            }, cancellationToken);
+        }
+        if (counted > 0)
+        {
+            LogCounted(log, counted);
+        }
+        return counted;
+    }
+
+    private async Task<int> CountMonthsAsync(
+        CountedKind kind, List<(DateTime StartUtc, DateTime EndUtc)> months, DateTime now,
+        Func<CountedMonth, CancellationToken, Task> count, CancellationToken cancellationToken)
+    {
+        var existing = await db.CountedMonths.AsNoTracking().Where(m => m.Kind == kind)
+            .Select(m => new { m.Id, m.StartUtc, m.EndUtc, m.CountedAtUtc }).ToListAsync(cancellationToken);
+        // Months cut another way (the program's time zone was changed) or with nothing left in them are not read again.
+        var wanted = months.ToHashSet();
+        var stray = existing.Where(m => !wanted.Contains((m.StartUtc, m.EndUtc))).Select(m => m.Id).ToList();
+        if (stray.Count > 0)
+        {
+            await db.CountedMonths.Where(m => stray.Contains(m.Id)).ExecuteDeleteAsync(cancellationToken);
+        }
+        var fresh = existing.Where(m => m.CountedAtUtc > now - RecountAfter).Select(m => m.StartUtc).ToHashSet();
+        var counted = 0;
+        foreach (var (start, end) in months.Where(m => !fresh.Contains(m.StartUtc)))
+        {
+            // The month's old counts go and its new ones come in one transaction: a report sees one or the other.
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            try
+            {
+                await db.CountedMonths.Where(m => m.Kind == kind && m.StartUtc == start).ExecuteDeleteAsync(cancellationToken);
+                var month = new CountedMonth { Kind = kind, StartUtc = start, EndUtc = end, CountedAtUtc = now };
+                await count(month, cancellationToken);
+                db.CountedMonths.Add(month);
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                counted++;
+            }
+            catch (DbUpdateException ex)
+            {
+                // Another copy of the app counted the same month at the same moment; its counts stand.
+                LogClash(log, kind, start, ex);
+            }
+            finally
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+        return counted;
+    }
+
+    /// <summary>
+    /// Removes the counted months that hold this member's paired scores or attendance, before they are erased or made
+    /// anonymous (which changes those months' counts). Runs inside the erasure's transaction.
+    /// </summary>
+    public static async Task ForgetMemberAsync(PeerCircleDb db, string userId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var scores = BenefitAnalysis.Paired(db).Where(s => s.MemberId == userId);
+        await db.CountedMonths
+            .Where(m => m.Kind == CountedKind.BenefitChanges && scores.Any(s => s.CompletedAtUtc >= m.StartUtc && s.CompletedAtUtc < m.EndUtc))
+            .ExecuteDeleteAsync(cancellationToken);
+        await db.CountedMonths
+            .Where(m => m.Kind == CountedKind.Attendance
+                && db.MeetingAttendances.Any(a => a.UserId == userId && a.OccurrenceStartUtc >= m.StartUtc && a.OccurrenceStartUtc < m.EndUtc))
+            .ExecuteDeleteAsync(cancellationToken);
+    }
+
+    /// <summary>The counted months of this kind that lie wholly in [<paramref name="fromUtc"/>, <paramref name="toUtc"/>).</summary>
+    public async Task<List<CountedMonth>> WithinAsync(CountedKind kind, DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken) =>
+        await db.CountedMonths.AsNoTracking()
+            .Where(m => m.Kind == kind && m.StartUtc >= fromUtc && m.EndUtc <= toUtc)
+            .OrderBy(m => m.StartUtc)
+            .ToListAsync(cancellationToken);
+
+    /// <summary>The parts of [<paramref name="fromUtc"/>, <paramref name="toUtc"/>) that no counted month covers, oldest first.</summary>
+    public static List<(DateTime FromUtc, DateTime ToUtc)> Gaps(DateTime fromUtc, DateTime toUtc, IEnumerable<CountedMonth> counted)
+    {
+        ArgumentNullException.ThrowIfNull(counted);
+        var gaps = new List<(DateTime, DateTime)>();
+        var at = fromUtc;
+        foreach (var month in counted.OrderBy(m => m.StartUtc))
+        {
+            if (month.StartUtc > at)
+            {
+                gaps.Add((at, month.StartUtc));
+            }
+            if (month.EndUtc > at)
+            {
+                at = month.EndUtc;
+            }
+        }
+        if (at < toUtc)
+        {
+            gaps.Add((at, toUtc));
+        }
+        return gaps;
+    }
+
+    /// <summary>UTC calendar months from the one holding <paramref name="first"/> to the last that ended by <paramref name="now"/>.</summary>
+    private static List<(DateTime, DateTime)> UtcMonths(DateTime first, DateTime now)
+    {
+        var months = new List<(DateTime, DateTime)>();
+        for (var start = new DateTime(first.Year, first.Month, 1, 0, 0, 0, DateTimeKind.Utc); start.AddMonths(1) <= now; start = start.AddMonths(1))
+        {
+            months.Add((start, start.AddMonths(1)));
+        }
+        return months;
+    }
+
+    /// <summary>Months in the program's time zone, as UTC instants, from the one holding <paramref name="first"/> to the last ended.</summary>
+    private List<(DateTime, DateTime)> ProgramMonths(DateTime first, DateTime now)
+    {
+        var months = new List<(DateTime, DateTime)>();
+        var local = programTime.ToLocal(first);
+        var month = new DateOnly(local.Year, local.Month, 1);
+        while (true)
+        {
+            var next = month.AddMonths(1);
+            var (start, end) = (programTime.MonthStartUtc(month.Year, month.Month), programTime.MonthStartUtc(next.Year, next.Month));
+            if (end > now)
+            {
+                return months;
+            }
+            months.Add((start, end));
+            month = next;
+        }
+    }
+
+    /// <summary>
+    /// The people (each once a month: a person with an account, or a guest by the name a facilitator wrote) and their
+    /// attendances at meetings from <paramref name="fromUtc"/> to <paramref name="toUtc"/>, by index in
+    /// <paramref name="months"/> (program time), counted by the database in one pass.
+    /// </summary>
+    public async Task<Dictionary<int, (int People, int Attendances)>> AttendanceAsync(
+        DateTime fromUtc, DateTime toUtc, Guid? groupId, IReadOnlyList<(int Year, int Month)> months, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(months);
+        var query = db.MeetingAttendances.AsNoTracking()
+            .Where(a => a.OccurrenceStartUtc >= fromUtc && a.OccurrenceStartUtc < toUtc && ProgramDashboard.Attended.Contains(a.Status));
+        if (groupId is { } id)
+        {
+            query = query.Where(a => a.GroupId == id);
+        }
+        // First each person's attendances in each month, then the people and attendances per month: grouping twice lets
+        // the database hash rather than sort for COUNT(DISTINCT).
+        return await query
+            .GroupBy(PersonMonthOf(months))
+            .Select(g => new { g.Key.Month, Attendances = g.Count() })
+            .GroupBy(p => p.Month)
+            .Select(g => new { Month = g.Key, People = g.Count(), Attendances = g.Sum(p => p.Attendances) })
+            .ToDictionaryAsync(m => m.Month, m => (m.People, m.Attendances), cancellationToken);
+    }
+
+    /// <summary>One person in one month, for grouping attendance: a guest (no account) is known by name.</summary>
+    private sealed class PersonMonth
+    {
+        public int Month { get; init; }
+        public string? UserId { get; init; }
+        public string? GuestName { get; init; }
+    }
+
+    /// <summary>
+    /// The person and the index in <paramref name="months"/> of the local month of an attendance, as an expression the
+    /// database works out (CASE WHEN … ): times before the first month give -1, after the last the number of months.
+    /// </summary>
+    private Expression<Func<MeetingAttendance, PersonMonth>> PersonMonthOf(IReadOnlyList<(int Year, int Month)> months)
+    {
+        Expression<Func<MeetingAttendance, int, PersonMonth>> shape =
+            (a, month) => new PersonMonth { Month = month, UserId = a.UserId, GuestName = a.UserId == null ? a.Name : null };
+        var attendance = shape.Parameters[0];
+        var at = Expression.Property(attendance, nameof(MeetingAttendance.OccurrenceStartUtc));
+        // The month boundaries go to the database as parameters (read from this array), so the query's shape is the
+        // same for every range of the same length and EF Core compiles it once.
+        var after = new DateOnly(months[^1].Year, months[^1].Month, 1).AddMonths(1);
+        var boundaries = new MonthBoundaries([.. months.Select(m => programTime.MonthStartUtc(m.Year, m.Month)), programTime.MonthStartUtc(after.Year, after.Month)]);
+        var starts = Expression.Field(Expression.Constant(boundaries), nameof(MonthBoundaries.StartsUtc));
+        Expression index = Expression.Constant(months.Count);
+        for (var i = months.Count - 1; i >= -1; i--)
+        {
+            var endsAt = Expression.ArrayIndex(starts, Expression.Constant(i + 1));
+            index = Expression.Condition(Expression.LessThan(at, endsAt), Expression.Constant(i), index);
+        }
+        var body = new ReplaceParameter(shape.Parameters[1], index).Visit(shape.Body);
+        return Expression.Lambda<Func<MeetingAttendance, PersonMonth>>(body, attendance);
+    }
+
+    /// <summary>The UTC start of each month of a range and of the month after it.</summary>
+    private sealed class MonthBoundaries(DateTime[] startsUtc)
+    {
+        public readonly DateTime[] StartsUtc = startsUtc;
+    }
+
+    private sealed class ReplaceParameter(ParameterExpression parameter, Expression with) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == parameter ? with : base.VisitParameter(node);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Counted {Months} month(s) ahead for the outcomes dashboard.")]
+    private static partial void LogCounted(ILogger logger, int months);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The {Kind} counts of the month from {StartUtc:u} were saved by someone else at the same moment; theirs are kept.")]
+    private static partial void LogClash(ILogger logger, CountedKind kind, DateTime startUtc, Exception exception);
+}
