@@ -108,20 +108,14 @@ public sealed class BenefitAnalysis(PeerCircleDb db, MonthlyCounts months)
             }
         }
 
-        var cells = new Dictionary<(long Instrument, string Scale, int Days), List<(double Change, DoseBand Band)>>();
-        // In one order whatever the source, so the sums (and so the figures) come out the same to the last digit.
-        foreach (var row in counts.OrderBy(c => c.Change).ThenBy(c => c.Band))
-        {
-            var key = (row.InstrumentId, row.Scale, row.DaysAfterJoining);
-            if (!cells.TryGetValue(key, out var list))
-            {
-                cells[key] = list = [];
-            }
-            for (var i = 0; i < row.Count; i++)
-            {
-                list.Add((row.Change, row.Band));
-            }
-        }
+        // Each distinct change and dose band once per row, however many months and gaps it came from; in one order
+        // whatever the source, so the sums (and so the figures) come out the same to the last digit.
+        var cells = counts
+            .GroupBy(c => (c.InstrumentId, c.Scale, c.DaysAfterJoining))
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<(double Change, DoseBand Band, int Count)>)[.. g
+                .GroupBy(c => (c.Change, c.Band))
+                .Select(same => (same.Key.Change, same.Key.Band, same.Sum(c => c.Count)))
+                .OrderBy(c => c.Change).ThenBy(c => c.Band)]);
 
         var rows = new List<BenefitRow>(cells.Count);
         foreach (var ((instrumentId, scale, days), changes) in cells)
@@ -140,21 +134,29 @@ public sealed class BenefitAnalysis(PeerCircleDb db, MonthlyCounts months)
     public static BenefitRow Row(long instrumentId, string scale, string title, bool higherIsBetter, int days, IReadOnlyList<(double Change, DoseBand Band)> changes)
     {
         ArgumentNullException.ThrowIfNull(changes);
-        var n = changes.Count;
+        return Row(instrumentId, scale, title, higherIsBetter, days, [.. changes.GroupBy(c => c).Select(g => (g.Key.Change, g.Key.Band, g.Count()))]);
+    }
+
+    /// <summary>One row from each distinct change and dose band and how many members had it.</summary>
+    public static BenefitRow Row(
+        long instrumentId, string scale, string title, bool higherIsBetter, int days, IReadOnlyList<(double Change, DoseBand Band, int Count)> changes)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        var n = changes.Sum(c => c.Count);
         if (!SmallCells.MayShow(n))
         {
             return new BenefitRow(instrumentId, scale, title, higherIsBetter, days, null, null,
                 [.. Enum.GetValues<DoseBand>().Select(b => new DoseResult(b, null, null))]);
         }
-        var summary = BenefitStatistics.SummarizeChanges([.. changes.Select(c => c.Change)], higherIsBetter);
+        var summary = BenefitStatistics.SummarizeCounted([.. changes.Select(c => (c.Change, c.Count))], higherIsBetter);
         var bands = Enum.GetValues<DoseBand>();
         // The bands add up to the row's N, which is shown: complementary suppression keeps a hidden band from being
         // worked out from the others (its count, and so its mean from the overall mean).
-        var counts = SmallCells.SuppressList([.. bands.Select(b => changes.Count(c => c.Band == b))]);
+        var counts = SmallCells.SuppressList([.. bands.Select(b => changes.Where(c => c.Band == b).Sum(c => c.Count))]);
         var doses = bands.Select((band, i) =>
         {
             var shown = counts.Cell(0, i);
-            return new DoseResult(band, shown, shown is null ? null : changes.Where(c => c.Band == band).Average(c => c.Change));
+            return new DoseResult(band, shown, shown is not { } inBand ? null : changes.Where(c => c.Band == band).Sum(c => c.Change * c.Count) / inBand);
         }).ToList();
         return new BenefitRow(instrumentId, scale, title, higherIsBetter, days, n, summary, doses);
     }

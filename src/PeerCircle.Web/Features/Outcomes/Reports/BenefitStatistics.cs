@@ -51,31 +51,55 @@ public static class BenefitStatistics
     }
 
     /// <summary>Summarises changes (follow-up minus baseline).</summary>
-    public static PairedSummary SummarizeChanges(IReadOnlyList<double> changes, bool higherIsBetter = true, double margin = 0)
+    public static PairedSummary SummarizeChanges(IReadOnlyList<double> changes, bool higherIsBetter = true, double margin = 0) =>
+        SummarizeCounted(Counted(changes), higherIsBetter, margin);
+
+    /// <summary>
+    /// Summarises changes given as each distinct change and how many members had it, as the dashboard reads them from the
+    /// database: the same figures as for the list of changes, in time that grows with the distinct changes (a few dozen)
+    /// rather than the members (thousands).
+    /// </summary>
+    public static PairedSummary SummarizeCounted(IReadOnlyList<(double Change, int Count)> changes, bool higherIsBetter = true, double margin = 0)
     {
         ArgumentNullException.ThrowIfNull(changes);
-        var n = changes.Count;
-        var mean = n == 0 ? 0 : changes.Average();
-        double? sd = n < 2 ? null : Math.Sqrt(changes.Sum(d => (d - mean) * (d - mean)) / (n - 1));
+        var (n, mean, sd) = Moments(changes);
         var (low, high) = ConfidenceInterval(changes);
         double? effect = sd is > 0 ? mean / sd.Value : null;
-        var improved = changes.Count(d => (higherIsBetter ? d : -d) > margin);
+        var improved = changes.Where(c => (higherIsBetter ? c.Change : -c.Change) > margin).Sum(c => c.Count);
         return new PairedSummary(n, mean, sd, low, high, effect, WilcoxonSignedRank(changes), improved);
     }
 
-    /// <summary>The confidence interval of the mean of paired differences: mean ± t(1 − α/2, n − 1) · s / √n.</summary>
-    public static (double? Low, double? High) ConfidenceInterval(IReadOnlyList<double> changes, double level = 0.95)
+    /// <summary>Each distinct change and how many times it occurs.</summary>
+    public static List<(double Change, int Count)> Counted(IEnumerable<double> changes)
     {
         ArgumentNullException.ThrowIfNull(changes);
-        var n = changes.Count;
-        if (n < 2)
+        return [.. changes.GroupBy(d => d).Select(g => (g.Key, g.Count()))];
+    }
+
+    /// <summary>How many, the mean, and the sample standard deviation (null below two).</summary>
+    private static (int N, double Mean, double? Sd) Moments(IReadOnlyList<(double Change, int Count)> changes)
+    {
+        var n = changes.Sum(c => c.Count);
+        var mean = n == 0 ? 0 : changes.Sum(c => c.Change * c.Count) / n;
+        double? sd = n < 2 ? null : Math.Sqrt(changes.Sum(c => c.Count * (c.Change - mean) * (c.Change - mean)) / (n - 1));
+        return (n, mean, sd);
+    }
+
+    /// <summary>The confidence interval of the mean of paired differences: mean ± t(1 − α/2, n − 1) · s / √n.</summary>
+    public static (double? Low, double? High) ConfidenceInterval(IReadOnlyList<double> changes, double level = 0.95) =>
+        ConfidenceInterval(Counted(changes), level);
+
+    /// <inheritdoc cref="ConfidenceInterval(IReadOnlyList{double}, double)"/>
+    public static (double? Low, double? High) ConfidenceInterval(IReadOnlyList<(double Change, int Count)> changes, double level = 0.95)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        var (n, mean, sd) = Moments(changes);
+        if (sd is not { } s)
         {
             return (null, null);
         }
-        var mean = changes.Average();
-        var sd = Math.Sqrt(changes.Sum(d => (d - mean) * (d - mean)) / (n - 1));
         var t = StudentT.InvCDF(0, 1, n - 1, 1 - (1 - level) / 2);
-        var half = t * sd / Math.Sqrt(n);
+        var half = t * s / Math.Sqrt(n);
         return (mean - half, mean + half);
     }
 
@@ -84,50 +108,39 @@ public static class BenefitStatistics
     /// differences get their average rank. Exact for up to <see cref="ExactUpTo"/> pairs without ties; otherwise the
     /// normal approximation with the tie correction of the variance and a continuity correction of 0.5.
     /// </summary>
-    public static WilcoxonResult WilcoxonSignedRank(IReadOnlyList<double> differences)
+    public static WilcoxonResult WilcoxonSignedRank(IReadOnlyList<double> differences) => WilcoxonSignedRank(Counted(differences));
+
+    /// <inheritdoc cref="WilcoxonSignedRank(IReadOnlyList{double})"/>
+    public static WilcoxonResult WilcoxonSignedRank(IReadOnlyList<(double Change, int Count)> differences)
     {
         ArgumentNullException.ThrowIfNull(differences);
-        var nonZero = differences.Where(d => d != 0 && !double.IsNaN(d)).ToArray();
-        var n = nonZero.Length;
+        // Members with the same absolute difference share the average of the ranks they span, whatever the sign: so the
+        // ranks are worked out once per distinct absolute difference.
+        var byMagnitude = differences
+            .Where(d => d.Change != 0 && !double.IsNaN(d.Change) && d.Count > 0)
+            .GroupBy(d => Math.Abs(d.Change))
+            .OrderBy(g => g.Key)
+            .Select(g => (Positive: g.Where(d => d.Change > 0).Sum(d => d.Count), All: g.Sum(d => d.Count)))
+            .ToList();
+        var n = byMagnitude.Sum(g => g.All);
         if (n == 0)
         {
             return new WilcoxonResult(0, 0, 0, null, true);
         }
-        var order = Enumerable.Range(0, n).OrderBy(i => Math.Abs(nonZero[i])).ToArray();
-        var ranks = new double[n];
-        var tieTerm = 0.0;
+        double wPlus = 0, wMinus = 0, tieTerm = 0;
         var hasTies = false;
-        for (var start = 0; start < n;)
+        var below = 0;
+        foreach (var (positive, all) in byMagnitude)
         {
-            var end = start;
-            while (end + 1 < n && Math.Abs(nonZero[order[end + 1]]) == Math.Abs(nonZero[order[start]]))
-            {
-                end++;
-            }
-            var average = (start + end + 2) / 2.0;
-            for (var k = start; k <= end; k++)
-            {
-                ranks[order[k]] = average;
-            }
-            var t = end - start + 1;
-            if (t > 1)
+            var average = below + (all + 1) / 2.0;
+            wPlus += average * positive;
+            wMinus += average * (all - positive);
+            if (all > 1)
             {
                 hasTies = true;
-                tieTerm += (double)t * t * t - t;
+                tieTerm += (double)all * all * all - all;
             }
-            start = end + 1;
-        }
-        double wPlus = 0, wMinus = 0;
-        for (var i = 0; i < n; i++)
-        {
-            if (nonZero[i] > 0)
-            {
-                wPlus += ranks[i];
-            }
-            else
-            {
-                wMinus += ranks[i];
-            }
+            below += all;
         }
 
         if (!hasTies && n <= ExactUpTo)

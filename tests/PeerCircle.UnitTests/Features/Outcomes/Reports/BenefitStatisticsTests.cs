@@ -107,4 +107,25 @@ public class BenefitStatisticsTests
     [Fact]
     public void Wilcoxon_AllZero_HasNoPValue() =>
         Assert.Null(BenefitStatistics.WilcoxonSignedRank([0.0, 0.0]).PValue);
+
+    [Fact]
+    public void CountedChanges_GiveTheSameFiguresAsTheListOfChanges()
+    {
+        // How the dashboard reads changes: each distinct change once with how many members had it, in any order.
+        double[] changes = [1, 1, 1, -0.5, 2, 0, 0, 1.5, -1, -1, 1, 2, 0.5, 0.5, 3, -0.5, 1, 1.5, 2, 0, 1];
+        var counted = changes.GroupBy(c => c).Select(g => (g.Key, g.Count())).Reverse().ToList();
+
+        var fromList = BenefitStatistics.SummarizeChanges(changes);
+        var fromCounts = BenefitStatistics.SummarizeCounted(counted);
+
+        Assert.Equal(21, fromCounts.N);
+        Assert.Equal(changes.Average(), fromCounts.MeanChange, 12);
+        Assert.Equal(fromList.StandardDeviation!.Value, fromCounts.StandardDeviation!.Value, 12);
+        Assert.Equal(fromList.CiLow!.Value, fromCounts.CiLow!.Value, 12);
+        Assert.Equal(fromList.Improved, fromCounts.Improved);
+        Assert.Equal(fromList.Wilcoxon, fromCounts.Wilcoxon);
+        // Ties in absolute value across signs (0.5 and -0.5, 1 and -1) share their average rank.
+        Assert.False(fromCounts.Wilcoxon.Exact);
+        Assert.Equal(18, fromCounts.Wilcoxon.N);
+    }
 }
