@@ -93,11 +93,20 @@ public sealed partial class DashboardRefreshService(
         using var timer = new PeriodicTimer(Every, time);
         do
         {
+            // Months that have ended (or changed) are counted first, so the view computed next reads their counts. Each
+            // step on its own: the view is computed, more slowly, even when counting fails.
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                // Months that have ended (or changed) are counted first, so the view computed next reads their counts.
                 await scope.ServiceProvider.GetRequiredService<MonthlyCounts>().CountAsync(stoppingToken);
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                LogCountingFailed(log, ex);
+            }
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
                 await scope.ServiceProvider.GetRequiredService<ProgramDashboard>().RefreshDefaultAsync(stoppingToken);
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
@@ -110,4 +119,7 @@ public sealed partial class DashboardRefreshService(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Computing the outcomes dashboard in the background failed; it will be tried again in a few minutes.")]
     private static partial void LogFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Counting ended months ahead for the outcomes dashboard failed; reports read those months row by row until it works again.")]
+    private static partial void LogCountingFailed(ILogger logger, Exception exception);
 }
