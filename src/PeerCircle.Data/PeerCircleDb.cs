@@ -81,37 +81,53 @@ public class PeerCircleDb(DbContextOptions<PeerCircleDb> options)
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         RefuseAuditRewrites();
-        foreach (var (kind, times) in ChangedCountedTimes())
+        var changed = ChangedCountedTimes();
+        var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+        foreach (var (kind, earliest, latest) in changed)
         {
-            ForgetCountedMonths(CountedMonthsAround(kind, times).ToList(), times);
+            CountedMonthsAround(kind, earliest, latest).ExecuteDelete();
         }
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        return saved;
     }
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         RefuseAuditRewrites();
-        foreach (var (kind, times) in ChangedCountedTimes())
+        var changed = ChangedCountedTimes();
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        foreach (var (kind, earliest, latest) in changed)
         {
-            ForgetCountedMonths(await CountedMonthsAround(kind, times).ToListAsync(cancellationToken), times);
+            await ForgetCountedMonthsAsync(kind, earliest, latest, cancellationToken);
         }
-        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        return saved;
     }
 
     /// <summary>
-    /// The times of the rows being saved that a <see cref="Outcomes.CountedMonth"/> may have counted: paired follow-up
-    /// scores (when completed) and attendance (when the meeting was), before and after the change.
+    /// Removes the counted months of this kind that overlap [<paramref name="earliest"/>, <paramref name="latest"/>] (their
+    /// counts go by cascade), so reports read those months row by row until they are counted again. Removing more than
+    /// needed only costs a recount, so a span is enough.
     /// </summary>
-    private List<(Outcomes.CountedKind Kind, List<DateTime> Times)> ChangedCountedTimes()
+    public Task ForgetCountedMonthsAsync(Outcomes.CountedKind kind, DateTime earliest, DateTime latest, CancellationToken cancellationToken) =>
+        CountedMonthsAround(kind, earliest, latest).ExecuteDeleteAsync(cancellationToken);
+
+    private IQueryable<Outcomes.CountedMonth> CountedMonthsAround(Outcomes.CountedKind kind, DateTime earliest, DateTime latest) =>
+        CountedMonths.Where(m => m.Kind == kind && m.StartUtc <= latest && m.EndUtc > earliest);
+
+    /// <summary>
+    /// The span of time of the rows being saved that a <see cref="Outcomes.CountedMonth"/> may have counted: follow-up
+    /// scores (when completed) and attendance (when the meeting was), before and after the change. Their months are
+    /// forgotten after the save, so a month counted while the save ran is forgotten too.
+    /// </summary>
+    private List<(Outcomes.CountedKind Kind, DateTime Earliest, DateTime Latest)> ChangedCountedTimes()
     {
-        var changed = new List<(Outcomes.CountedKind, List<DateTime>)>();
+        var changed = new List<(Outcomes.CountedKind, DateTime, DateTime)>();
         var scores = ChangeTracker.Entries<Outcomes.SurveyScore>()
-            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && e.Entity.DaysAfterJoining > 0)
+            .Where(e => (e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted) && e.Entity.DaysAfterJoining > 0)
             .SelectMany(e => new[] { e.Entity.CompletedAtUtc, e.State == EntityState.Added ? e.Entity.CompletedAtUtc : e.Property(s => s.CompletedAtUtc).OriginalValue })
-            .Distinct().ToList();
+            .ToList();
         if (scores.Count > 0)
         {
-            changed.Add((Outcomes.CountedKind.BenefitChanges, scores));
+            changed.Add((Outcomes.CountedKind.BenefitChanges, scores.Min(), scores.Max()));
         }
         // What is counted: who came (account or name), whether they came, and when. Speaking time and notes are not.
         string[] counted = [nameof(MeetingAttendance.UserId), nameof(MeetingAttendance.Name), nameof(MeetingAttendance.Status), nameof(MeetingAttendance.OccurrenceStartUtc)];
@@ -119,28 +135,12 @@ public class PeerCircleDb(DbContextOptions<PeerCircleDb> options)
             .Where(e => e.State is EntityState.Added or EntityState.Deleted
                 || (e.State == EntityState.Modified && counted.Any(p => e.Property(p).IsModified)))
             .SelectMany(e => new[] { e.Entity.OccurrenceStartUtc, e.State == EntityState.Added ? e.Entity.OccurrenceStartUtc : e.Property(a => a.OccurrenceStartUtc).OriginalValue })
-            .Distinct().ToList();
+            .ToList();
         if (attendance.Count > 0)
         {
-            changed.Add((Outcomes.CountedKind.Attendance, attendance));
+            changed.Add((Outcomes.CountedKind.Attendance, attendance.Min(), attendance.Max()));
         }
         return changed;
-    }
-
-    private IQueryable<Outcomes.CountedMonth> CountedMonthsAround(Outcomes.CountedKind kind, List<DateTime> times)
-    {
-        var earliest = times.Min();
-        var latest = times.Max();
-        return CountedMonths.Where(m => m.Kind == kind && m.StartUtc <= latest && m.EndUtc > earliest);
-    }
-
-    /// <summary>Removes, in this save, the counted months that hold any of these times (their counts go by cascade).</summary>
-    private void ForgetCountedMonths(List<Outcomes.CountedMonth> months, List<DateTime> times)
-    {
-        foreach (var month in months.Where(m => times.Any(t => m.StartUtc <= t && t < m.EndUtc)))
-        {
-            CountedMonths.Remove(month);
-        }
     }
 
     private void RefuseAuditRewrites()

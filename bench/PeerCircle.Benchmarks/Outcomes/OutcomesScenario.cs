@@ -257,7 +257,7 @@ public static class OutcomesScenario
         var months = await MonthlyCountsOf(db).CountAsync(cancellationToken);
         var ms = clock.Elapsed.TotalMilliseconds;
         Console.WriteLine($"  counted {months} months ahead (benefit changes and attendance) in {ms:F0} ms");
-        return new PageTiming($"Counting the {months} months that have ended ahead, from none (once at first start; then one month a day)",
+        return new PageTiming($"Counting the {months} months that have ended ahead, from none (once at first start; after that each month is counted again daily, a few per sweep)",
             "MonthlyCounts.CountAsync", [ms], 0, []);
     }
 

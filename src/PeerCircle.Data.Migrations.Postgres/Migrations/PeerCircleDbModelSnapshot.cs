@@ -1414,6 +1414,9 @@ namespace PeerCircle.Data.Migrations.Postgres.Migrations
                         .HasMaxLength(24)
                         .HasColumnType("character varying(24)");
 
+                    b.Property<int>("RulesVersion")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime>("StartUtc")
                         .HasColumnType("timestamp with time zone");
 

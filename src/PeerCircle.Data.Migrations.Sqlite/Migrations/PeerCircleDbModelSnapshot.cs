@@ -1359,6 +1359,9 @@ namespace PeerCircle.Data.Migrations.Sqlite.Migrations
                         .HasMaxLength(24)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("RulesVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("StartUtc")
                         .HasColumnType("TEXT");
 

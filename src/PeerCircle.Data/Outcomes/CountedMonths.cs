@@ -32,6 +32,9 @@ public class CountedMonth
 
     public DateTime CountedAtUtc { get; set; }
 
+    /// <summary>Which version of the counting rules counted it: months counted under other rules are counted again.</summary>
+    public int RulesVersion { get; set; }
+
     public List<BenefitChangeCount> BenefitChanges { get; set; } = [];
     public AttendanceCount? Attendance { get; set; }
 }

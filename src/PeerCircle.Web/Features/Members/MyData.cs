@@ -18,7 +18,8 @@ namespace PeerCircle.Web.Features.Members;
 /// longer holds a name, e-mail, phone or birth date. See docs/decisions/0005-member-data-retention.md.
 /// </summary>
 public sealed class MyData(
-    PeerCircleDb db, UserManager<PeerCircleUser> users, GroupPlaces places, ResearchConsent research, AuditTrail audit, TimeProvider time)
+    PeerCircleDb db, UserManager<PeerCircleUser> users, GroupPlaces places, ResearchConsent research, MonthlyCounts monthlyCounts,
+    AuditTrail audit, TimeProvider time)
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
 
@@ -193,7 +194,7 @@ public sealed class MyData(
                 membership.DeclineReason = null;
             }
             // The dashboard's counts of the months this member's surveys and attendance were in are counted again.
-            await MonthlyCounts.ForgetMemberAsync(db, userId, cancellationToken);
+            await monthlyCounts.ForgetMemberAsync(userId, cancellationToken);
             await db.MemberProfiles.Where(p => p.UserId == userId).ExecuteDeleteAsync(cancellationToken);
             await db.MeetingCheckIns.Where(c => c.UserId == userId).ExecuteDeleteAsync(cancellationToken);
             await db.MeetingFeedback.Where(f => f.UserId == userId).ExecuteDeleteAsync(cancellationToken);

@@ -130,14 +130,10 @@ public sealed class BenefitAnalysis(PeerCircleDb db, MonthlyCounts months)
             .ThenBy(r => r.DaysAfterJoining)];
     }
 
-    /// <summary>One row from its changes, with suppression: pure, so the rules are tested without a database.</summary>
-    public static BenefitRow Row(long instrumentId, string scale, string title, bool higherIsBetter, int days, IReadOnlyList<(double Change, DoseBand Band)> changes)
-    {
-        ArgumentNullException.ThrowIfNull(changes);
-        return Row(instrumentId, scale, title, higherIsBetter, days, [.. changes.GroupBy(c => c).Select(g => (g.Key.Change, g.Key.Band, g.Count()))]);
-    }
-
-    /// <summary>One row from each distinct change and dose band and how many members had it.</summary>
+    /// <summary>
+    /// One row from each distinct change and dose band and how many members had it, with suppression: pure, so the rules
+    /// are tested without a database.
+    /// </summary>
     public static BenefitRow Row(
         long instrumentId, string scale, string title, bool higherIsBetter, int days, IReadOnlyList<(double Change, DoseBand Band, int Count)> changes)
     {

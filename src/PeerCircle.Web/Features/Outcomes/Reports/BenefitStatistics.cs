@@ -63,7 +63,7 @@ public static class BenefitStatistics
     {
         ArgumentNullException.ThrowIfNull(changes);
         var (n, mean, sd) = Moments(changes);
-        var (low, high) = ConfidenceInterval(changes);
+        var (low, high) = ConfidenceInterval(n, mean, sd);
         double? effect = sd is > 0 ? mean / sd.Value : null;
         var improved = changes.Where(c => (higherIsBetter ? c.Change : -c.Change) > margin).Sum(c => c.Count);
         return new PairedSummary(n, mean, sd, low, high, effect, WilcoxonSignedRank(changes), improved);
@@ -85,20 +85,14 @@ public static class BenefitStatistics
         return (n, mean, sd);
     }
 
-    /// <summary>The confidence interval of the mean of paired differences: mean ± t(1 − α/2, n − 1) · s / √n.</summary>
-    public static (double? Low, double? High) ConfidenceInterval(IReadOnlyList<double> changes, double level = 0.95) =>
-        ConfidenceInterval(Counted(changes), level);
-
-    /// <inheritdoc cref="ConfidenceInterval(IReadOnlyList{double}, double)"/>
-    public static (double? Low, double? High) ConfidenceInterval(IReadOnlyList<(double Change, int Count)> changes, double level = 0.95)
+    /// <summary>The 95 % confidence interval of the mean of paired differences: mean ± t(0.975, n − 1) · s / √n.</summary>
+    private static (double? Low, double? High) ConfidenceInterval(int n, double mean, double? sd)
     {
-        ArgumentNullException.ThrowIfNull(changes);
-        var (n, mean, sd) = Moments(changes);
         if (sd is not { } s)
         {
             return (null, null);
         }
-        var t = StudentT.InvCDF(0, 1, n - 1, 1 - (1 - level) / 2);
+        var t = StudentT.InvCDF(0, 1, n - 1, 0.975);
         var half = t * s / Math.Sqrt(n);
         return (mean - half, mean + half);
     }
@@ -147,8 +141,9 @@ public static class BenefitStatistics
         {
             return new WilcoxonResult(n, wPlus, wMinus, ExactTwoSided(n, (int)Math.Round(Math.Min(wPlus, wMinus))), true);
         }
-        var expected = n * (n + 1) / 4.0;
-        var variance = n * (n + 1) * (2.0 * n + 1) / 24.0 - tieTerm / 48.0;
+        // In doubles: n (n + 1) overflows an int from 46,341 pairs.
+        var expected = (double)n * (n + 1) / 4.0;
+        var variance = (double)n * (n + 1) * (2.0 * n + 1) / 24.0 - tieTerm / 48.0;
         if (variance <= 0)
         {
             return new WilcoxonResult(n, wPlus, wMinus, 1, false);

@@ -14,47 +14,59 @@ namespace PeerCircle.Web.Features.Outcomes.Reports;
 /// its ends, the current month, and any month changed since it was counted).
 /// </summary>
 /// <remarks>
-/// A month's counts never go stale silently: saving a change to a row a month counted removes the month in the same
-/// save (<see cref="PeerCircleDb"/>), and erasing a member removes the months their rows were in. Each month is also
-/// counted again once a day, which catches a change saved in the moment its month was being counted.
+/// A month's counts do not go stale silently: saving a change to a row a month counted removes the month
+/// (<see cref="PeerCircleDb.ForgetCountedMonthsAsync"/>), and so does erasing a member. Each month is also counted again
+/// once a day, which catches a change saved in the moment its month was being counted; a month not counted again for
+/// two days (the sweep is off or failing), counted under other rules, or cut for another time zone is not used.
 /// </remarks>
 public sealed partial class MonthlyCounts(PeerCircleDb db, ProgramTime programTime, TimeProvider time, ILogger<MonthlyCounts> log)
 {
     /// <summary>How long a month's counts are kept before they are counted again anyway.</summary>
     public static readonly TimeSpan RecountAfter = TimeSpan.FromDays(1);
 
+    /// <summary>Counts older than this are not used (the daily recount has not run).</summary>
+    public static readonly TimeSpan UsableFor = 2 * RecountAfter;
+
     /// <summary>
-    /// Counts every month that has ended and is not counted yet, or was counted more than <see cref="RecountAfter"/>
-    /// ago. Returns how many months it counted.
+    /// The version of what is counted. Raise it when a counting rule changes (the dose bands, the statuses that mean
+    /// someone came), so months counted under the old rules are not used and are counted again.
+    /// </summary>
+    public const int RulesVersion = 1;
+
+    /// <summary>
+    /// At most this many months per kind are counted again per sweep, oldest first: months all counted at once (the
+    /// first start) come due again at different sweeps instead of all together.
+    /// </summary>
+    public const int RecountsPerSweep = 4;
+
+    /// <summary>The attendance statuses that mean the person came.</summary>
+    public static readonly AttendanceStatus[] Attended = [AttendanceStatus.Present, AttendanceStatus.Late, AttendanceStatus.LeftEarly];
+
+    /// <summary>
+    /// Counts every month that has ended and is not counted yet (or was counted under other rules), and a few of those
+    /// counted more than <see cref="RecountAfter"/> ago. Returns how many months it counted.
     /// </summary>
     public async Task<int> CountAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var counted = 0;
-        if (await BenefitAnalysis.Paired(db).MinAsync(s => (DateTime?)s.CompletedAtUtc, cancellationToken) is { } firstPair)
+        var firstPair = await BenefitAnalysis.Paired(db).MinAsync(s => (DateTime?)s.CompletedAtUtc, cancellationToken);
+        var counted = await CountMonthsAsync(CountedKind.BenefitChanges, firstPair is { } pair ? MonthsEnded(CountedKind.BenefitChanges, pair, now) : [], now, async (month, ct) =>
         {
-            counted += await CountMonthsAsync(CountedKind.BenefitChanges, UtcMonths(firstPair, now), now, async (month, ct) =>
+            var rows = await BenefitAnalysis.CountChangesAsync(db, month.StartUtc, month.EndUtc, null, ct);
+            month.BenefitChanges.AddRange(rows.Select(row => new BenefitChangeCount
             {
-                foreach (var row in await BenefitAnalysis.CountChangesAsync(db, month.StartUtc, month.EndUtc, null, ct))
-                {
-                    month.BenefitChanges.Add(new BenefitChangeCount
-                    {
-                        InstrumentId = row.InstrumentId, Scale = row.Scale, DaysAfterJoining = row.DaysAfterJoining,
-                        DoseBand = (int)row.Band, Change = row.Change, Count = row.Count,
-                    });
-                }
-            }, cancellationToken);
-        }
-        if (await db.MeetingAttendances.MinAsync(a => (DateTime?)a.OccurrenceStartUtc, cancellationToken) is { } firstMeeting)
+                InstrumentId = row.InstrumentId, Scale = row.Scale, DaysAfterJoining = row.DaysAfterJoining,
+                DoseBand = (int)row.Band, Change = row.Change, Count = row.Count,
+            }));
+        }, cancellationToken);
+        var firstMeeting = await db.MeetingAttendances.MinAsync(a => (DateTime?)a.OccurrenceStartUtc, cancellationToken);
+        counted += await CountMonthsAsync(CountedKind.Attendance, firstMeeting is { } meeting ? MonthsEnded(CountedKind.Attendance, meeting, now) : [], now, async (month, ct) =>
         {
-            counted += await CountMonthsAsync(CountedKind.Attendance, ProgramMonths(firstMeeting, now), now, async (month, ct) =>
-            {
-                var local = programTime.ToLocal(month.StartUtc);
-                var counts = await AttendanceAsync(month.StartUtc, month.EndUtc, null, [(local.Year, local.Month)], ct);
-                var (people, attendances) = counts.GetValueOrDefault(0);
-                month.Attendance = new AttendanceCount { People = people, Attendances = attendances };
-            }, cancellationToken);
-        }
+            var local = programTime.ToLocal(month.StartUtc);
+            var counts = await AttendanceAsync(month.StartUtc, month.EndUtc, null, [(local.Year, local.Month)], ct);
+            var (people, attendances) = counts.GetValueOrDefault(0);
+            month.Attendance = new AttendanceCount { People = people, Attendances = attendances };
+        }, cancellationToken);
         if (counted > 0)
         {
             LogCounted(log, counted);
@@ -67,25 +79,30 @@ public sealed partial class MonthlyCounts(PeerCircleDb db, ProgramTime programTi
         Func<CountedMonth, CancellationToken, Task> count, CancellationToken cancellationToken)
     {
         var existing = await db.CountedMonths.AsNoTracking().Where(m => m.Kind == kind)
-            .Select(m => new { m.Id, m.StartUtc, m.EndUtc, m.CountedAtUtc }).ToListAsync(cancellationToken);
-        // Months cut another way (the program's time zone was changed) or with nothing left in them are not read again.
+            .Select(m => new { m.Id, m.StartUtc, m.EndUtc, m.CountedAtUtc, m.RulesVersion }).ToListAsync(cancellationToken);
+        // Months cut another way (the program's time zone was changed) or with nothing left in them are not kept.
         var wanted = months.ToHashSet();
         var stray = existing.Where(m => !wanted.Contains((m.StartUtc, m.EndUtc))).Select(m => m.Id).ToList();
         if (stray.Count > 0)
         {
             await db.CountedMonths.Where(m => stray.Contains(m.Id)).ExecuteDeleteAsync(cancellationToken);
         }
-        var fresh = existing.Where(m => m.CountedAtUtc > now - RecountAfter).Select(m => m.StartUtc).ToHashSet();
+        var kept = existing.Where(m => m.RulesVersion == RulesVersion).ToDictionary(m => m.StartUtc, m => m.CountedAtUtc);
+        var due = months.Where(m => !kept.ContainsKey(m.StartUtc))
+            .Concat(months.Where(m => kept.TryGetValue(m.StartUtc, out var at) && at <= now - RecountAfter)
+                .OrderBy(m => kept[m.StartUtc]).Take(RecountsPerSweep))
+            .ToList();
         var counted = 0;
-        foreach (var (start, end) in months.Where(m => !fresh.Contains(m.StartUtc)))
+        foreach (var (start, end) in due)
         {
-            // The month's old counts go and its new ones come in one transaction: a report sees one or the other.
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            // Counted before the transaction, which only swaps the month's old counts for the new ones (a report sees one
+            // or the other), so SQLite's write lock is held for the writes alone.
+            var month = new CountedMonth { Kind = kind, StartUtc = start, EndUtc = end, CountedAtUtc = now, RulesVersion = RulesVersion };
+            await count(month, cancellationToken);
             try
             {
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
                 await db.CountedMonths.Where(m => m.Kind == kind && m.StartUtc == start).ExecuteDeleteAsync(cancellationToken);
-                var month = new CountedMonth { Kind = kind, StartUtc = start, EndUtc = end, CountedAtUtc = now };
-                await count(month, cancellationToken);
                 db.CountedMonths.Add(month);
                 await db.SaveChangesAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
@@ -93,6 +110,10 @@ public sealed partial class MonthlyCounts(PeerCircleDb db, ProgramTime programTi
             }
             catch (DbUpdateException ex)
             {
+                if (!await CountedByOthersAsync(kind, start, cancellationToken))
+                {
+                    throw;
+                }
                 // Another copy of the app counted the same month at the same moment; its counts stand.
                 LogClash(log, kind, start, ex);
             }
@@ -104,29 +125,62 @@ public sealed partial class MonthlyCounts(PeerCircleDb db, ProgramTime programTi
         return counted;
     }
 
-    /// <summary>
-    /// Removes the counted months that hold this member's paired scores or attendance, before they are erased or made
-    /// anonymous (which changes those months' counts). Runs inside the erasure's transaction.
-    /// </summary>
-    public static async Task ForgetMemberAsync(PeerCircleDb db, string userId, CancellationToken cancellationToken)
+    private async Task<bool> CountedByOthersAsync(CountedKind kind, DateTime start, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(db);
-        var scores = BenefitAnalysis.Paired(db).Where(s => s.MemberId == userId);
-        await db.CountedMonths
-            .Where(m => m.Kind == CountedKind.BenefitChanges && scores.Any(s => s.CompletedAtUtc >= m.StartUtc && s.CompletedAtUtc < m.EndUtc))
-            .ExecuteDeleteAsync(cancellationToken);
-        await db.CountedMonths
-            .Where(m => m.Kind == CountedKind.Attendance
-                && db.MeetingAttendances.Any(a => a.UserId == userId && a.OccurrenceStartUtc >= m.StartUtc && a.OccurrenceStartUtc < m.EndUtc))
-            .ExecuteDeleteAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        return await db.CountedMonths.AnyAsync(m => m.Kind == kind && m.StartUtc == start, cancellationToken);
     }
 
-    /// <summary>The counted months of this kind that lie wholly in [<paramref name="fromUtc"/>, <paramref name="toUtc"/>).</summary>
-    public async Task<List<CountedMonth>> WithinAsync(CountedKind kind, DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken) =>
-        await db.CountedMonths.AsNoTracking()
-            .Where(m => m.Kind == kind && m.StartUtc >= fromUtc && m.EndUtc <= toUtc)
+    /// <summary>
+    /// Removes the counted months that hold this member's follow-up scores or attendance, before they are erased or made
+    /// anonymous (which changes those months' counts). Runs inside the erasure's transaction.
+    /// </summary>
+    public async Task ForgetMemberAsync(string userId, CancellationToken cancellationToken)
+    {
+        // Through the member's responses (indexed by member), then their scores (indexed by response).
+        var scores = await db.SurveyScores.AsNoTracking()
+            .Where(s => s.DaysAfterJoining > 0 && db.SurveyResponses.Any(r => r.Id == s.ResponseId && r.MemberId == userId))
+            .GroupBy(_ => 1).Select(g => new { Earliest = g.Min(s => s.CompletedAtUtc), Latest = g.Max(s => s.CompletedAtUtc) })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (scores is not null)
+        {
+            await db.ForgetCountedMonthsAsync(CountedKind.BenefitChanges, scores.Earliest, scores.Latest, cancellationToken);
+        }
+        var meetings = await db.MeetingAttendances.AsNoTracking().Where(a => a.UserId == userId)
+            .GroupBy(_ => 1).Select(g => new { Earliest = g.Min(a => a.OccurrenceStartUtc), Latest = g.Max(a => a.OccurrenceStartUtc) })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (meetings is not null)
+        {
+            await db.ForgetCountedMonthsAsync(CountedKind.Attendance, meetings.Earliest, meetings.Latest, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// The counted months of this kind that lie wholly in [<paramref name="fromUtc"/>, <paramref name="toUtc"/>) and may
+    /// be used: counted under these rules, in the last <see cref="UsableFor"/>, and cut as months are cut now.
+    /// </summary>
+    public async Task<List<CountedMonth>> WithinAsync(CountedKind kind, DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken)
+    {
+        var countedSince = time.GetUtcNow().UtcDateTime - UsableFor;
+        var months = await db.CountedMonths.AsNoTracking()
+            .Where(m => m.Kind == kind && m.StartUtc >= fromUtc && m.EndUtc <= toUtc && m.RulesVersion == RulesVersion && m.CountedAtUtc > countedSince)
             .OrderBy(m => m.StartUtc)
             .ToListAsync(cancellationToken);
+        return [.. months.Where(m => (m.StartUtc, m.EndUtc) == MonthAt(kind, m.StartUtc))];
+    }
+
+    /// <summary>The month of this kind that starts at or holds <paramref name="utc"/>: a UTC month, or a program-time month.</summary>
+    private (DateTime StartUtc, DateTime EndUtc) MonthAt(CountedKind kind, DateTime utc)
+    {
+        if (kind == CountedKind.BenefitChanges)
+        {
+            var start = new DateTime(utc.Year, utc.Month, 1, 0, 0, 0, DateTimeKind.Utc);
+            return (start, start.AddMonths(1));
+        }
+        var local = programTime.ToLocal(utc);
+        var next = new DateOnly(local.Year, local.Month, 1).AddMonths(1);
+        return (programTime.MonthStartUtc(local.Year, local.Month), programTime.MonthStartUtc(next.Year, next.Month));
+    }
 
     /// <summary>The parts of [<paramref name="fromUtc"/>, <paramref name="toUtc"/>) that no counted month covers, oldest first.</summary>
     public static List<(DateTime FromUtc, DateTime ToUtc)> Gaps(DateTime fromUtc, DateTime toUtc, IEnumerable<CountedMonth> counted)
@@ -152,34 +206,15 @@ public sealed partial class MonthlyCounts(PeerCircleDb db, ProgramTime programTi
         return gaps;
     }
 
-    /// <summary>UTC calendar months from the one holding <paramref name="first"/> to the last that ended by <paramref name="now"/>.</summary>
-    private static List<(DateTime, DateTime)> UtcMonths(DateTime first, DateTime now)
+    /// <summary>The months of this kind from the one holding <paramref name="first"/> to the last that ended by <paramref name="now"/>.</summary>
+    private List<(DateTime, DateTime)> MonthsEnded(CountedKind kind, DateTime first, DateTime now)
     {
         var months = new List<(DateTime, DateTime)>();
-        for (var start = new DateTime(first.Year, first.Month, 1, 0, 0, 0, DateTimeKind.Utc); start.AddMonths(1) <= now; start = start.AddMonths(1))
+        for (var month = MonthAt(kind, first); month.EndUtc <= now; month = MonthAt(kind, month.EndUtc))
         {
-            months.Add((start, start.AddMonths(1)));
+            months.Add(month);
         }
         return months;
-    }
-
-    /// <summary>Months in the program's time zone, as UTC instants, from the one holding <paramref name="first"/> to the last ended.</summary>
-    private List<(DateTime, DateTime)> ProgramMonths(DateTime first, DateTime now)
-    {
-        var months = new List<(DateTime, DateTime)>();
-        var local = programTime.ToLocal(first);
-        var month = new DateOnly(local.Year, local.Month, 1);
-        while (true)
-        {
-            var next = month.AddMonths(1);
-            var (start, end) = (programTime.MonthStartUtc(month.Year, month.Month), programTime.MonthStartUtc(next.Year, next.Month));
-            if (end > now)
-            {
-                return months;
-            }
-            months.Add((start, end));
-            month = next;
-        }
     }
 
     /// <summary>
@@ -192,7 +227,7 @@ public sealed partial class MonthlyCounts(PeerCircleDb db, ProgramTime programTi
     {
         ArgumentNullException.ThrowIfNull(months);
         var query = db.MeetingAttendances.AsNoTracking()
-            .Where(a => a.OccurrenceStartUtc >= fromUtc && a.OccurrenceStartUtc < toUtc && ProgramDashboard.Attended.Contains(a.Status));
+            .Where(a => a.OccurrenceStartUtc >= fromUtc && a.OccurrenceStartUtc < toUtc && Attended.Contains(a.Status));
         if (groupId is { } id)
         {
             query = query.Where(a => a.GroupId == id);

@@ -80,8 +80,6 @@ public sealed class ProgramDashboard(
     private const string PipelineKey = "outcomes-dashboard-pipeline";
 
     private static readonly MembershipStatus[] Served = [MembershipStatus.Accepted, MembershipStatus.Paused, MembershipStatus.Left];
-    /// <summary>The attendance statuses that mean the person came.</summary>
-    internal static readonly AttendanceStatus[] Attended = [AttendanceStatus.Present, AttendanceStatus.Late, AttendanceStatus.LeftEarly];
     /// <summary>Groups that meet without a place: the "Online or phone" distance band, in SQL and in <see cref="DistanceBand"/>.</summary>
     private static readonly Modality[] Remote = [Modality.Video, Modality.Phone, Modality.OnlineText];
 
@@ -302,7 +300,7 @@ public sealed class ProgramDashboard(
         var end = filter.ToUtc;
         var joined = ServedMemberships(filter).GroupBy(m => m.UserId).Select(g => new { UserId = g.Key, Joined = g.Min(m => m.CreatedAtUtc) });
         var attended = db.MeetingAttendances
-            .Where(a => a.UserId != null && Attended.Contains(a.Status))
+            .Where(a => a.UserId != null && MonthlyCounts.Attended.Contains(a.Status))
             .GroupBy(a => a.UserId!)
             .Select(g => new { UserId = g.Key, First = g.Min(a => a.OccurrenceStartUtc), Last = g.Max(a => a.OccurrenceStartUtc) });
         return await (
@@ -355,7 +353,7 @@ public sealed class ProgramDashboard(
         {
             var kept = await monthlyCounts.WithinAsync(CountedKind.Attendance, filter.FromUtc, filter.ToUtc, cancellationToken);
             var keptIds = kept.Select(m => m.Id).ToList();
-            var keptCounts = await db.AttendanceCounts.AsNoTracking().Where(c => keptIds.Contains(c.MonthId))
+            var keptCounts = keptIds.Count == 0 ? [] : await db.AttendanceCounts.AsNoTracking().Where(c => keptIds.Contains(c.MonthId))
                 .ToDictionaryAsync(c => c.MonthId, cancellationToken);
             foreach (var month in kept)
             {

@@ -7,6 +7,7 @@ using PeerCircle.Data.Groups;
 using PeerCircle.Data.Outcomes;
 using PeerCircle.Web.Features.Members;
 using PeerCircle.Web.Features.Outcomes.Reports;
+using PeerCircle.Web.Features.Safety.Oversight;
 using Task = System.Threading.Tasks.Task;
 
 namespace PeerCircle.IntegrationTests.Features.Outcomes.Reports;
@@ -33,6 +34,7 @@ public class MonthlyCountsTests
             var db = scope.ServiceProvider.GetRequiredService<PeerCircleDb>();
             await DashboardFiguresTests.AddMembersAsync(db, now);
             erased = await AddPairsAsync(db, now);
+            await AddMeetingsAtMonthEdgesAsync(db, app.Services.GetRequiredService<ProgramTime>(), now);
         }
         // The default range, and one that starts and ends inside months (its end months are read row by row).
         var filters = new[]
@@ -87,6 +89,67 @@ public class MonthlyCountsTests
         var afterErasure = await FiguresAsync(app, filters);
         Assert.NotEqual(changed[0], afterErasure[0]);
         Assert.Equal(await FiguresByRowsAsync(app, filters), afterErasure);
+    }
+
+    [Theory, AllProviders]
+    public async Task CountsThatNoLongerFit_AreNotUsed(DatabaseProvider provider)
+    {
+        await using var app = await PeerCircleAppFactory.StartAsync(provider, Cancel);
+        var now = DateTime.UtcNow;
+        var programTime = app.Services.GetRequiredService<ProgramTime>();
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PeerCircleDb>();
+            await DashboardFiguresTests.AddMembersAsync(db, now);
+            await AddPairsAsync(db, now);
+        }
+        var filters = new[] { ReportFilter.Parse(null, null, null, now) };
+        var byRows = await FiguresAsync(app, filters);
+
+        // Months with figures no one should see: one cut at UTC midnight (as if the program's time zone had been
+        // changed), one counted three days ago (the sweep stopped), one counted under older rules.
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PeerCircleDb>();
+            var local = programTime.ToLocal(now.AddMonths(-3));
+            var utcMonth = new DateTime(local.Year, local.Month, 1, 0, 0, 0, DateTimeKind.Utc);
+            db.CountedMonths.Add(new CountedMonth
+            {
+                Kind = CountedKind.Attendance, StartUtc = utcMonth, EndUtc = utcMonth.AddMonths(1), CountedAtUtc = now,
+                RulesVersion = MonthlyCounts.RulesVersion, Attendance = new AttendanceCount { People = 999, Attendances = 9999 },
+            });
+            var earlier = programTime.ToLocal(now.AddMonths(-5));
+            var next = new DateOnly(earlier.Year, earlier.Month, 1).AddMonths(1);
+            db.CountedMonths.Add(new CountedMonth
+            {
+                Kind = CountedKind.Attendance, StartUtc = programTime.MonthStartUtc(earlier.Year, earlier.Month),
+                EndUtc = programTime.MonthStartUtc(next.Year, next.Month), CountedAtUtc = now, RulesVersion = MonthlyCounts.RulesVersion - 1,
+                Attendance = new AttendanceCount { People = 888, Attendances = 8888 },
+            });
+            var benefitMonth = new DateTime(now.AddMonths(-2).Year, now.AddMonths(-2).Month, 1, 0, 0, 0, DateTimeKind.Utc);
+            var stale = new CountedMonth
+            {
+                Kind = CountedKind.BenefitChanges, StartUtc = benefitMonth, EndUtc = benefitMonth.AddMonths(1), CountedAtUtc = now.AddDays(-3),
+                RulesVersion = MonthlyCounts.RulesVersion,
+            };
+            stale.BenefitChanges.Add(new BenefitChangeCount
+            {
+                InstrumentId = await OutcomeReportsTests.InstrumentIdAsync(db), Scale = "support", DaysAfterJoining = 56, DoseBand = 0, Change = 5, Count = 500,
+            });
+            db.CountedMonths.Add(stale);
+            await db.SaveChangesAsync(Cancel);
+        }
+        Assert.Equal(byRows, await FiguresAsync(app, filters));
+
+        // The next sweep puts them right.
+        Assert.True(await CountAsync(app) > 0);
+        Assert.Equal(byRows, await FiguresAsync(app, filters));
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PeerCircleDb>();
+            Assert.False(await db.AttendanceCounts.AnyAsync(c => c.People >= 888, Cancel));
+            Assert.False(await db.BenefitChangeCounts.AnyAsync(c => c.Count == 500, Cancel));
+        }
     }
 
     private static async Task<int> CountAsync(PeerCircleAppFactory app)
@@ -161,5 +224,30 @@ public class MonthlyCountsTests
         }
         await db.SaveChangesAsync(Cancel);
         return members[30];
+    }
+
+    /// <summary>
+    /// Meetings half an hour either side of the start of each of the last six months in the program's time zone, which
+    /// are in another month, or another day, in UTC: the counted and row-by-row figures must put them in the same month.
+    /// </summary>
+    private static async Task AddMeetingsAtMonthEdgesAsync(PeerCircleDb db, ProgramTime programTime, DateTime now)
+    {
+        var group = await db.Groups.OrderBy(g => g.Slug).Select(g => g.Id).FirstAsync(Cancel);
+        var people = await db.Users.Where(u => u.Email!.StartsWith("figures")).OrderBy(u => u.Email).Select(u => new { u.Id, u.DisplayName }).Take(12).ToListAsync(Cancel);
+        var local = programTime.ToLocal(now);
+        for (var back = 1; back <= 6; back++)
+        {
+            var month = new DateOnly(local.Year, local.Month, 1).AddMonths(-back);
+            var edge = programTime.MonthStartUtc(month.Year, month.Month);
+            foreach (var (person, i) in people.Select((p, i) => (p, i)))
+            {
+                db.MeetingAttendances.Add(new MeetingAttendance
+                {
+                    GroupId = group, OccurrenceStartUtc = edge.AddMinutes(i % 2 == 0 ? -30 : 30), UserId = person.Id, Name = person.DisplayName,
+                    Status = AttendanceStatus.Present, Via = AttendanceVia.InPerson, UpdatedAtUtc = now,
+                });
+            }
+        }
+        await db.SaveChangesAsync(Cancel);
     }
 }

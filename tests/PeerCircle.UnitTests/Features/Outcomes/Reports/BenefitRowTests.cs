@@ -8,7 +8,7 @@ public class BenefitRowTests
     [Fact]
     public void TenPairs_AreHidden()
     {
-        var row = BenefitAnalysis.Row(1, "hope", "Hope", true, 56, [.. Enumerable.Repeat((1.0, DoseBand.FourToSeven), 10)]);
+        var row = BenefitAnalysis.Row(1, "hope", "Hope", true, 56, [(1.0, DoseBand.FourToSeven, 10)]);
 
         Assert.True(row.Suppressed);
         Assert.Null(row.Pairs);
@@ -20,13 +20,9 @@ public class BenefitRowTests
     {
         // 14 with no meetings, 12 with 4–7, 11 with 8 or more, 3 with 1–3: hiding the 3 alone would leave it as
         // 40 − 14 − 12 − 11.
-        var changes = Enumerable.Repeat((0.0, DoseBand.NoneRecorded), 14)
-            .Concat(Enumerable.Repeat((1.0, DoseBand.FourToSeven), 12))
-            .Concat(Enumerable.Repeat((2.0, DoseBand.EightOrMore), 11))
-            .Concat(Enumerable.Repeat((-1.0, DoseBand.OneToThree), 3))
-            .ToList();
-
-        var row = BenefitAnalysis.Row(1, "hope", "Hope", true, 56, changes);
+        var row = BenefitAnalysis.Row(1, "hope", "Hope", true, 56, [
+            (0.0, DoseBand.NoneRecorded, 14), (1.0, DoseBand.FourToSeven, 12), (2.0, DoseBand.EightOrMore, 11), (-1.0, DoseBand.OneToThree, 3),
+        ]);
 
         Assert.False(row.Suppressed);
         Assert.Equal(40, row.Pairs);

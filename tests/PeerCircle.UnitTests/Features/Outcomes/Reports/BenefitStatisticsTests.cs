@@ -109,23 +109,57 @@ public class BenefitStatisticsTests
         Assert.Null(BenefitStatistics.WilcoxonSignedRank([0.0, 0.0]).PValue);
 
     [Fact]
-    public void CountedChanges_GiveTheSameFiguresAsTheListOfChanges()
+    public void CountedChanges_GiveTheFiguresOfEachMemberRankedOneByOne()
     {
         // How the dashboard reads changes: each distinct change once with how many members had it, in any order.
         double[] changes = [1, 1, 1, -0.5, 2, 0, 0, 1.5, -1, -1, 1, 2, 0.5, 0.5, 3, -0.5, 1, 1.5, 2, 0, 1];
         var counted = changes.GroupBy(c => c).Select(g => (g.Key, g.Count())).Reverse().ToList();
 
-        var fromList = BenefitStatistics.SummarizeChanges(changes);
-        var fromCounts = BenefitStatistics.SummarizeCounted(counted);
+        var summary = BenefitStatistics.SummarizeCounted(counted);
 
-        Assert.Equal(21, fromCounts.N);
-        Assert.Equal(changes.Average(), fromCounts.MeanChange, 12);
-        Assert.Equal(fromList.StandardDeviation!.Value, fromCounts.StandardDeviation!.Value, 12);
-        Assert.Equal(fromList.CiLow!.Value, fromCounts.CiLow!.Value, 12);
-        Assert.Equal(fromList.Improved, fromCounts.Improved);
-        Assert.Equal(fromList.Wilcoxon, fromCounts.Wilcoxon);
-        // Ties in absolute value across signs (0.5 and -0.5, 1 and -1) share their average rank.
-        Assert.False(fromCounts.Wilcoxon.Exact);
-        Assert.Equal(18, fromCounts.Wilcoxon.N);
+        var mean = changes.Average();
+        var sd = Math.Sqrt(changes.Sum(d => (d - mean) * (d - mean)) / (changes.Length - 1));
+        Assert.Equal(21, summary.N);
+        Assert.Equal(mean, summary.MeanChange, 12);
+        Assert.Equal(sd, summary.StandardDeviation!.Value, 12);
+        Assert.Equal(changes.Count(d => d > 0), summary.Improved);
+        // Ranked member by member, ties in absolute value across signs (0.5 and -0.5, 1 and -1) sharing their average rank.
+        var (n, wPlus, wMinus) = RankOneByOne(changes);
+        Assert.Equal(n, summary.Wilcoxon.N);
+        Assert.Equal(wPlus, summary.Wilcoxon.WPlus);
+        Assert.Equal(wMinus, summary.Wilcoxon.WMinus);
+        Assert.False(summary.Wilcoxon.Exact);
+    }
+
+    [Fact]
+    public void Wilcoxon_WithTensOfThousandsOfPairs_HasAProbabilityBetweenZeroAndOne()
+    {
+        // 60,000 pairs: n (n + 1) no longer fits in an int.
+        var result = BenefitStatistics.WilcoxonSignedRank([(1.0, 31_000), (-1.0, 29_000)]);
+
+        Assert.Equal(60_000, result.N);
+        Assert.InRange(result.PValue!.Value, 0, 1);
+        Assert.True(result.PValue < 0.001);
+    }
+
+    /// <summary>W+ and W− the textbook way: sort the non-zero differences by size, give tied sizes their average rank.</summary>
+    private static (int N, double WPlus, double WMinus) RankOneByOne(double[] differences)
+    {
+        var nonZero = differences.Where(d => d != 0).OrderBy(Math.Abs).ToArray();
+        double wPlus = 0, wMinus = 0;
+        for (var i = 0; i < nonZero.Length; i++)
+        {
+            var tied = Enumerable.Range(0, nonZero.Length).Where(j => Math.Abs(nonZero[j]) == Math.Abs(nonZero[i])).ToList();
+            var rank = tied.Average(j => j + 1.0);
+            if (nonZero[i] > 0)
+            {
+                wPlus += rank;
+            }
+            else
+            {
+                wMinus += rank;
+            }
+        }
+        return (nonZero.Length, wPlus, wMinus);
     }
 }

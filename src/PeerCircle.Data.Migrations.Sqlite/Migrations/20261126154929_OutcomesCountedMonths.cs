@@ -1,10 +1,9 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace PeerCircle.Data.Migrations.Postgres.Migrations
+namespace PeerCircle.Data.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class OutcomesCountedMonths : Migration
@@ -16,12 +15,13 @@ namespace PeerCircle.Data.Migrations.Postgres.Migrations
                 name: "CountedMonths",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Kind = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
-                    StartUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    EndUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    CountedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
+                    StartUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    EndUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CountedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RulesVersion = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -32,11 +32,11 @@ namespace PeerCircle.Data.Migrations.Postgres.Migrations
                 name: "AttendanceCounts",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    MonthId = table.Column<long>(type: "bigint", nullable: false),
-                    People = table.Column<int>(type: "integer", nullable: false),
-                    Attendances = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MonthId = table.Column<long>(type: "INTEGER", nullable: false),
+                    People = table.Column<int>(type: "INTEGER", nullable: false),
+                    Attendances = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -53,15 +53,15 @@ namespace PeerCircle.Data.Migrations.Postgres.Migrations
                 name: "BenefitChangeCounts",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    MonthId = table.Column<long>(type: "bigint", nullable: false),
-                    InstrumentId = table.Column<long>(type: "bigint", nullable: false),
-                    Scale = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    DaysAfterJoining = table.Column<int>(type: "integer", nullable: false),
-                    DoseBand = table.Column<int>(type: "integer", nullable: false),
-                    Change = table.Column<double>(type: "double precision", nullable: false),
-                    Count = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MonthId = table.Column<long>(type: "INTEGER", nullable: false),
+                    InstrumentId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Scale = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    DaysAfterJoining = table.Column<int>(type: "INTEGER", nullable: false),
+                    DoseBand = table.Column<int>(type: "INTEGER", nullable: false),
+                    Change = table.Column<double>(type: "REAL", nullable: false),
+                    Count = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {

@@ -13,7 +13,7 @@ using PeerCircle.Data;
 namespace PeerCircle.Data.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(PeerCircleDb))]
-    [Migration("20261126151511_OutcomesCountedMonths")]
+    [Migration("20261126154952_OutcomesCountedMonths")]
     partial class OutcomesCountedMonths
     {
         /// <inheritdoc />
@@ -1416,6 +1416,9 @@ namespace PeerCircle.Data.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(24)
                         .HasColumnType("character varying(24)");
+
+                    b.Property<int>("RulesVersion")
+                        .HasColumnType("integer");
 
                     b.Property<DateTime>("StartUtc")
                         .HasColumnType("timestamp with time zone");

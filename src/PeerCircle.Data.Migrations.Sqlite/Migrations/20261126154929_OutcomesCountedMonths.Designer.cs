@@ -11,7 +11,7 @@ using PeerCircle.Data;
 namespace PeerCircle.Data.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(PeerCircleDb))]
-    [Migration("20261126151506_OutcomesCountedMonths")]
+    [Migration("20261126154929_OutcomesCountedMonths")]
     partial class OutcomesCountedMonths
     {
         /// <inheritdoc />
@@ -1361,6 +1361,9 @@ namespace PeerCircle.Data.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(24)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("RulesVersion")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("StartUtc")
                         .HasColumnType("TEXT");
