@@ -21,6 +21,9 @@ public sealed record BenefitRow(
     IReadOnlyList<DoseResult> Doses)
 {
     public bool Suppressed => Summary is null;
+
+    /// <summary>The share who improved, shown only when those who did and those who did not are each 11 or more.</summary>
+    public double? ShareImproved => Summary is { } s ? SmallCells.Share(s.Improved, s.N) : null;
 }
 
 /// <summary>

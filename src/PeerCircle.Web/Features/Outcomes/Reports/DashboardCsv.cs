@@ -68,7 +68,7 @@ public static class DashboardCsv
             rows.Add(Row("benefits", label, "95% CI high", Stat(b.Summary, s => s.CiHigh)));
             rows.Add(Row("benefits", label, "effect size (Cohen's dz)", Stat(b.Summary, s => s.EffectSize)));
             rows.Add(Row("benefits", label, "Wilcoxon signed-rank p", Stat(b.Summary, s => s.Wilcoxon.PValue, 4)));
-            rows.Add(Row("benefits", label, "share improved", Stat(b.Summary, s => s.ShareImproved, 3)));
+            rows.Add(Row("benefits", label, "share improved", Number(b.ShareImproved, 3)));
             foreach (var dose in b.Doses)
             {
                 rows.Add(Row("benefits by dose", label, DoseName(dose.Band) + " people", Count(dose.N)));

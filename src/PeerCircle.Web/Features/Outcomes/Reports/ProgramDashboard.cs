@@ -200,7 +200,9 @@ public sealed class ProgramDashboard(
         var byModality = Overlapping([.. Enum.GetValues<Modality>().Select(m => (GroupLabels.Of(m), modalities.GetValueOrDefault(m)))]);
 
         // Only the languages someone speaks are listed.
-        var byLanguage = Overlapping([.. languages.Select((code, i) => (GroupLanguages.NameOf(code), languageCounts[i])).Where(l => l.Item2 > 0)]);
+        // Every language the program knows is listed, spoken or not: leaving out the ones no one speaks would tell that a
+        // "fewer than 11" row has at least one speaker.
+        var byLanguage = Overlapping([.. languages.Select((code, i) => (GroupLanguages.NameOf(code), languageCounts[i]))]);
 
         return new PeopleServed(byRole, byCancer, byModality, byLanguage);
     }
@@ -465,10 +467,11 @@ public sealed class ProgramDashboard(
             var ackJudged = these.Where(c => c.AcknowledgedAtUtc is not null || c.DueAtUtc <= now).ToList();
             var resolveJudged = these.Where(c => c.ResolvedAtUtc is not null || ResponseTimeReport.ResolveBy(c.OpenedAtUtc, c.DueAtUtc) <= now).ToList();
             var shown = counts.Cell(0, i) is not null;
-            double? ack = shown && SmallCells.MayShow(ackJudged.Count)
-                ? (double)ackJudged.Count(c => c.AcknowledgedAtUtc is { } at && at <= c.DueAtUtc) / ackJudged.Count : null;
-            double? resolved = shown && SmallCells.MayShow(resolveJudged.Count)
-                ? (double)resolveJudged.Count(c => c.ResolvedAtUtc is { } at && at <= ResponseTimeReport.ResolveBy(c.OpenedAtUtc, c.DueAtUtc)) / resolveJudged.Count
+            // Shares only when the cases that met the time and those that did not are each 11 or more.
+            double? ack = shown
+                ? SmallCells.Share(ackJudged.Count(c => c.AcknowledgedAtUtc is { } at && at <= c.DueAtUtc), ackJudged.Count) : null;
+            double? resolved = shown
+                ? SmallCells.Share(resolveJudged.Count(c => c.ResolvedAtUtc is { } at && at <= ResponseTimeReport.ResolveBy(c.OpenedAtUtc, c.DueAtUtc)), resolveJudged.Count)
                 : null;
             return new SafetyRow(priority, counts.Cell(0, i), ack, resolved);
         }).ToList();
@@ -488,10 +491,13 @@ public sealed class ProgramDashboard(
         var connected = referrals.Where(r => r.Outcome == ReferralOutcome.Connected).ToList();
         var membersReferred = referrals.Select(r => r.MemberId).Distinct().Count();
         var membersConnected = connected.Select(r => r.MemberId).Distinct().Count();
+        // Members referred is shown beside members connected, so the connected are shown only when those not (yet)
+        // connected are 11 or more too; otherwise the difference would give a small group away.
+        var connectedShown = SmallCells.MayShow(membersConnected) && SmallCells.MayShow(membersReferred - membersConnected);
         return new ReferralSummary(
-            SmallCells.Show(membersReferred), SmallCells.Show(membersConnected),
+            SmallCells.Show(membersReferred), connectedShown ? membersConnected : null,
             SmallCells.MayShow(membersReferred) ? referrals.Count : null,
-            SmallCells.MayShow(membersConnected) ? connected.Count : null);
+            connectedShown ? connected.Count : null);
     }
 
     private async Task<IReadOnlyList<WellbeingMonth>> WellbeingAsync(ReportFilter filter, CancellationToken cancellationToken)
@@ -524,7 +530,7 @@ public sealed class ProgramDashboard(
         {
             query = query.Where(f => f.GroupId == groupId);
         }
-        var rows = await query.Select(f => new { f.UserId, f.Helpful, f.FeltHeard, f.FeltSafe, f.SubmittedAtUtc }).ToListAsync(cancellationToken);
+        var rows = await query.Select(f => new FeedbackRow(f.UserId, f.Helpful, f.FeltHeard, f.FeltSafe, f.SubmittedAtUtc)).ToListAsync(cancellationToken);
         var byMonth = rows.ToLookup(r => Month(r.SubmittedAtUtc));
         return [.. Months(filter).Select(month =>
         {
@@ -532,17 +538,25 @@ public sealed class ProgramDashboard(
             var people = these.Select(r => r.UserId).Distinct().Count();
             var safe = SmallCells.MayShow(people);
             return new FeedbackMonth(month.Year, month.Month, SmallCells.Show(people), safe ? these.Count : null,
-                safe ? ShareYes(these.Select(r => r.Helpful)) : null,
-                safe ? ShareYes(these.Select(r => r.FeltHeard)) : null,
-                safe ? ShareYes(these.Select(r => r.FeltSafe)) : null);
+                safe ? ShareYes(these, r => r.Helpful) : null,
+                safe ? ShareYes(these, r => r.FeltHeard) : null,
+                safe ? ShareYes(these, r => r.FeltSafe) : null);
         })];
     }
 
-    /// <summary>Share of "yes" among those who answered; null when fewer than 11 answered.</summary>
-    private static double? ShareYes(IEnumerable<FeedbackAnswer?> answers)
+    private sealed record FeedbackRow(string UserId, FeedbackAnswer? Helpful, FeedbackAnswer? FeltHeard, FeedbackAnswer? FeltSafe, DateTime SubmittedAtUtc);
+
+    /// <summary>
+    /// Share of "yes" among the answers to one question; null unless the people who said yes and the people who
+    /// answered otherwise are each 11 or more.
+    /// </summary>
+    private static double? ShareYes(List<FeedbackRow> rows, Func<FeedbackRow, FeedbackAnswer?> question)
     {
-        var answered = answers.Where(a => a is not null).ToList();
-        return SmallCells.MayShow(answered.Count) ? (double)answered.Count(a => a == FeedbackAnswer.Yes) / answered.Count : null;
+        var answered = rows.Where(r => question(r) is not null).ToList();
+        var yes = answered.Where(r => question(r) == FeedbackAnswer.Yes).ToList();
+        var saidYes = yes.Select(r => r.UserId).Distinct().Count();
+        var saidOtherwise = answered.Where(r => question(r) != FeedbackAnswer.Yes).Select(r => r.UserId).Distinct().Count();
+        return SmallCells.MayShow(saidYes) && SmallCells.MayShow(saidOtherwise) ? (double)yes.Count / answered.Count : null;
     }
 
     private (int Year, int Month) Month(DateTime utc)

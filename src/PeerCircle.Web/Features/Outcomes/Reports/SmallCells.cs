@@ -64,6 +64,12 @@ public static class SmallCells
     /// <summary>A value (mean, share…) based on some people that may be shown, or null.</summary>
     public static T? Show<T>(int people, T value) where T : struct => MayShow(people) ? value : null;
 
+    /// <summary>
+    /// The share <paramref name="part"/> / <paramref name="whole"/>, or null unless both the part and the rest are 11 or
+    /// more: a share of a shown total gives away both groups' sizes ("67 % of 12" is 8 and 4).
+    /// </summary>
+    public static double? Share(int part, int whole) => MayShow(part) && MayShow(whole - part) ? (double)part / whole : null;
+
     /// <summary>Suppresses a list of counts whose total is shown beside them (one row with its total).</summary>
     public static SuppressedTable SuppressList(IReadOnlyList<int> counts, bool totalShown = true)
     {

@@ -182,7 +182,7 @@ public class DashboardFiguresTests
             .Select(m => (GroupLabels.Of(m), SmallCells.Show(memberships.Where(x => x.Group!.Modality == m).Select(x => x.UserId).Distinct().Count())))
             .ToList();
         var servedProfiles = people.Select(profileOf).OfType<MemberProfile>().ToList();
-        var byLanguage = servedProfiles.SelectMany(p => p.Languages).Distinct().Order(StringComparer.Ordinal)
+        var byLanguage = GroupLanguages.Names.Keys.Order(StringComparer.Ordinal)
             .Select(l => (GroupLanguages.NameOf(l), SmallCells.Show(servedProfiles.Count(p => p.Languages.Contains(l)))))
             .ToList();
         var bands = memberships

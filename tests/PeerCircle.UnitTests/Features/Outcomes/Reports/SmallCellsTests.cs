@@ -131,4 +131,13 @@ public class SmallCellsTests
             Assert.NotEqual(1, Enumerable.Range(0, table.Columns).Count(c => table.ColumnTotal(c) is null));
         }
     }
+
+    [Theory]
+    [InlineData(11, 22, 0.5)]
+    [InlineData(8, 12, null)]
+    [InlineData(11, 21, null)]
+    [InlineData(0, 40, null)]
+    [InlineData(40, 40, null)]
+    public void Shares_ShowOnlyWhenBothGroupsHaveElevenOrMore(int part, int whole, double? shown) =>
+        Assert.Equal(shown, SmallCells.Share(part, whole));
 }
