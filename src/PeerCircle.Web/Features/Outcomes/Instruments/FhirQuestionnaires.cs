@@ -83,6 +83,17 @@ public static partial class FhirQuestionnaires
         return problems;
     }
 
+    /// <summary>The Questionnaire in this JSON, or null when it is not one (the reasons are not kept).</summary>
+    public static Questionnaire? TryParse(string? json) => Parse(json, []);
+
+    /// <summary>The score an answer option carries (ordinalValue or itemWeight, on the option or its coding), if any.</summary>
+    public static decimal? WeightOf(Questionnaire.AnswerOptionComponent option)
+    {
+        ArgumentNullException.ThrowIfNull(option);
+        return DecimalExtension(option, OrdinalValueUrl) ?? DecimalExtension(option, ItemWeightUrl)
+            ?? (option.Value is Coding coding ? DecimalExtension(coding, OrdinalValueUrl) ?? DecimalExtension(coding, ItemWeightUrl) : null);
+    }
+
     private static Questionnaire? Parse(string? json, List<InstrumentProblem> problems)
     {
         if (string.IsNullOrWhiteSpace(json))
@@ -362,11 +373,10 @@ public static partial class FhirQuestionnaires
         var ok = true;
         foreach (var (option, index) in item.AnswerOption.Select((o, i) => (o, i + 1)))
         {
-            var weight = DecimalExtension(option, OrdinalValueUrl) ?? DecimalExtension(option, ItemWeightUrl);
+            var weight = WeightOf(option);
             switch (option.Value)
             {
                 case Coding coding:
-                    weight ??= DecimalExtension(coding, OrdinalValueUrl) ?? DecimalExtension(coding, ItemWeightUrl);
                     var code = coding.Code ?? "";
                     if (code.Length == 0)
                     {

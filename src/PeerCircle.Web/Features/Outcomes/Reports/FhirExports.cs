@@ -5,6 +5,7 @@ using Hl7.Fhir.Serialization;
 using Microsoft.EntityFrameworkCore;
 using PeerCircle.Data;
 using PeerCircle.Data.Outcomes;
+using PeerCircle.Web.Features.Outcomes.Instruments;
 using Task = System.Threading.Tasks.Task;
 
 namespace PeerCircle.Web.Features.Outcomes.Reports;
@@ -12,7 +13,9 @@ namespace PeerCircle.Web.Features.Outcomes.Reports;
 /// <summary>
 /// FHIR R4 exports of survey answers, built with the Firely SDK: a <c>Bundle</c> (type collection) of
 /// <c>QuestionnaireResponse</c> resources, each naming its questionnaire as <c>url|version</c>, with its status,
-/// when it was written and one item per answered question (linkId and answer).
+/// when it was written and its answers in the questionnaire's own shape: answered questions inside their groups, in
+/// the questionnaire's order, each answer of the type the question asks for (a choice as the answer option itself,
+/// a coding when the option is one).
 /// </summary>
 /// <remarks>
 /// <para>The member's own copy (<c>/me/data/outcomes.fhir.json</c>) has all their surveys, finished or not, with
@@ -37,11 +40,11 @@ public sealed class FhirExports(PeerCircleDb db, ResearchConsent research, TimeP
             .OrderBy(r => r.DaysAfterJoining).ThenBy(r => r.Id)
             .Select(r => new ResponseRow(r.Id, r.MemberId, r.InstrumentId, r.Status, r.AnswersJson, r.CompletedAtUtc ?? r.UpdatedAtUtc ?? r.StartedAtUtc ?? r.DueAtUtc))
             .ToListAsync(cancellationToken);
-        var canonicals = await CanonicalsAsync(cancellationToken);
+        var questionnaires = await QuestionnairesAsync(cancellationToken);
         var bundle = NewBundle();
         foreach (var response in responses)
         {
-            var resource = ToResource(response, canonicals, research: false);
+            var resource = ToResource(response, questionnaires, research: false);
             resource.Subject = new ResourceReference { Identifier = new Identifier(MemberSystem, memberId) };
             bundle.Entry.Add(new Bundle.EntryComponent { FullUrl = "urn:uuid:" + Guid.NewGuid(), Resource = resource });
         }
@@ -52,7 +55,7 @@ public sealed class FhirExports(PeerCircleDb db, ResearchConsent research, TimeP
     public async Task<(string Json, int Members)> ResearchBundleAsync(CancellationToken cancellationToken)
     {
         var pseudonyms = await research.PseudonymsOfConsentingMembersAsync(cancellationToken);
-        var canonicals = await CanonicalsAsync(cancellationToken);
+        var questionnaires = await QuestionnairesAsync(cancellationToken);
         var bundle = NewBundle();
         var consenting = research.ConsentingMemberIds();
         var responses = db.SurveyResponses.AsNoTracking()
@@ -66,7 +69,7 @@ public sealed class FhirExports(PeerCircleDb db, ResearchConsent research, TimeP
             {
                 continue;
             }
-            var resource = ToResource(response, canonicals, research: true);
+            var resource = ToResource(response, questionnaires, research: true);
             resource.Subject = new ResourceReference { Identifier = new Identifier(PseudonymSystem, pseudonym) };
             bundle.Entry.Add(new Bundle.EntryComponent { FullUrl = "urn:uuid:" + Guid.NewGuid(), Resource = resource });
         }
@@ -82,12 +85,13 @@ public sealed class FhirExports(PeerCircleDb db, ResearchConsent research, TimeP
 
     private sealed record ResponseRow(long Id, string MemberId, long InstrumentId, SurveyStatus Status, string AnswersJson, DateTime AuthoredUtc);
 
-    private static QuestionnaireResponse ToResource(ResponseRow row, IReadOnlyDictionary<long, string> canonicals, bool research)
+    private static QuestionnaireResponse ToResource(ResponseRow row, IReadOnlyDictionary<long, InstrumentQuestionnaire> questionnaires, bool research)
     {
+        var questionnaire = questionnaires.GetValueOrDefault(row.InstrumentId);
         var resource = new QuestionnaireResponse
         {
             Id = research ? null : row.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            Questionnaire = canonicals.GetValueOrDefault(row.InstrumentId) ?? $"urn:peercircle:instrument:{row.InstrumentId}",
+            Questionnaire = questionnaire?.Canonical ?? $"urn:peercircle:instrument:{row.InstrumentId}",
             Status = row.Status == SurveyStatus.Completed
                 ? QuestionnaireResponse.QuestionnaireResponseStatus.Completed
                 : QuestionnaireResponse.QuestionnaireResponseStatus.InProgress,
@@ -95,19 +99,87 @@ public sealed class FhirExports(PeerCircleDb db, ResearchConsent research, TimeP
                 ? row.AuthoredUtc.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)
                 : new FhirDateTime(new DateTimeOffset(DateTime.SpecifyKind(row.AuthoredUtc, DateTimeKind.Utc))).Value,
         };
-        foreach (var (linkId, answer) in Answers(row.AnswersJson))
-        {
-            if (research && answer is FhirString)
-            {
-                continue;
-            }
-            resource.Item.Add(new QuestionnaireResponse.ItemComponent
-            {
-                LinkId = linkId,
-                Answer = [new QuestionnaireResponse.AnswerComponent { Value = answer }],
-            });
-        }
+        resource.Item.AddRange(Items(questionnaire?.Questionnaire, row.AnswersJson, research));
         return resource;
+    }
+
+    /// <summary>
+    /// The answers as response items in the questionnaire's shape: groups holding their answered questions, in order,
+    /// each answer typed as its question asks. Answers to questions the questionnaire does not have (or all of them,
+    /// when it cannot be read) follow at the top level as stored, so nothing is lost. The research export leaves out
+    /// free text.
+    /// </summary>
+    public static List<QuestionnaireResponse.ItemComponent> Items(Questionnaire? questionnaire, string answersJson, bool research)
+    {
+        var answers = new Dictionary<string, DataType>(StringComparer.Ordinal);
+        foreach (var (linkId, value) in Answers(answersJson))
+        {
+            if (!(research && value is FhirString))
+            {
+                answers[linkId] = value;
+            }
+        }
+        var items = questionnaire is null ? [] : Shaped(questionnaire.Item, answers);
+        items.AddRange(answers.Select(a => new QuestionnaireResponse.ItemComponent
+        {
+            LinkId = a.Key,
+            Answer = [new QuestionnaireResponse.AnswerComponent { Value = a.Value }],
+        }));
+        return items;
+    }
+
+    /// <summary>The response items for these questionnaire items; each answer used is taken out of <paramref name="answers"/>.</summary>
+    private static List<QuestionnaireResponse.ItemComponent> Shaped(List<Questionnaire.ItemComponent> items, Dictionary<string, DataType> answers)
+    {
+        var shaped = new List<QuestionnaireResponse.ItemComponent>();
+        foreach (var item in items)
+        {
+            if (item.Type == Questionnaire.QuestionnaireItemType.Group)
+            {
+                var inside = Shaped(item.Item, answers);
+                if (inside.Count > 0)
+                {
+                    shaped.Add(new QuestionnaireResponse.ItemComponent { LinkId = item.LinkId, Text = item.Text, Item = inside });
+                }
+            }
+            else if (item.LinkId is { } linkId && answers.Remove(linkId, out var value))
+            {
+                shaped.Add(new QuestionnaireResponse.ItemComponent
+                {
+                    LinkId = linkId,
+                    Text = item.Text,
+                    Answer = [new QuestionnaireResponse.AnswerComponent { Value = Typed(item, value) }],
+                });
+            }
+        }
+        return shaped;
+    }
+
+    /// <summary>
+    /// A stored answer as the question asks for it: a choice's stored score becomes the answer option with that score
+    /// (its coding, integer or string), a yes/no becomes true or false.
+    /// </summary>
+    private static DataType Typed(Questionnaire.ItemComponent item, DataType stored)
+    {
+        if (stored is Integer { Value: { } number })
+        {
+            if (item.Type == Questionnaire.QuestionnaireItemType.Choice && item.AnswerOption.Count > 0)
+            {
+                var weighted = item.AnswerOption.Any(o => FhirQuestionnaires.WeightOf(o) is not null);
+                var option = weighted
+                    ? item.AnswerOption.FirstOrDefault(o => FhirQuestionnaires.WeightOf(o) == number)
+                    : item.AnswerOption.ElementAtOrDefault(number - 1);
+                if (option?.Value is DataType chosen)
+                {
+                    return (DataType)chosen.DeepCopy();
+                }
+            }
+            if (item.Type == Questionnaire.QuestionnaireItemType.Boolean && number is 0 or 1)
+            {
+                return new FhirBoolean(number == 1);
+            }
+        }
+        return stored;
     }
 
     /// <summary>The stored answers (linkId → number, true/false or text) as FHIR answer values; anything else is skipped.</summary>
@@ -147,35 +219,25 @@ public sealed class FhirExports(PeerCircleDb db, ResearchConsent research, TimeP
         }
     }
 
-    /// <summary>Each instrument's questionnaire canonical, <c>url|version</c>, read from its FHIR Questionnaire.</summary>
-    private async Task<IReadOnlyDictionary<long, string>> CanonicalsAsync(CancellationToken cancellationToken)
+    /// <summary>An instrument's questionnaire, when it can be read, and its canonical <c>url|version</c>.</summary>
+    private sealed record InstrumentQuestionnaire(Questionnaire? Questionnaire, string Canonical);
+
+    /// <summary>Each instrument's questionnaire, read from its FHIR Questionnaire JSON, by instrument id.</summary>
+    private async Task<IReadOnlyDictionary<long, InstrumentQuestionnaire>> QuestionnairesAsync(CancellationToken cancellationToken)
     {
         var instruments = await db.Instruments.AsNoTracking()
             .Select(i => new { i.Id, i.Key, i.Version, i.QuestionnaireJson })
             .ToListAsync(cancellationToken);
-        var canonicals = new Dictionary<long, string>();
+        var questionnaires = new Dictionary<long, InstrumentQuestionnaire>();
         foreach (var instrument in instruments)
         {
-            string? url = null;
-            string? version = null;
-            try
-            {
-                using var document = JsonDocument.Parse(instrument.QuestionnaireJson);
-                if (document.RootElement.ValueKind == JsonValueKind.Object)
-                {
-                    url = document.RootElement.TryGetProperty("url", out var u) && u.ValueKind == JsonValueKind.String ? u.GetString() : null;
-                    version = document.RootElement.TryGetProperty("version", out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
-                }
-            }
-            catch (JsonException)
-            {
-                // An instrument without a readable questionnaire still gets a stable name below.
-            }
-            url ??= $"urn:peercircle:questionnaire:{instrument.Key}";
-            version ??= instrument.Version;
-            canonicals[instrument.Id] = $"{url}|{version}";
+            // An instrument without a readable questionnaire still gets a stable name, and its answers as stored.
+            var questionnaire = FhirQuestionnaires.TryParse(instrument.QuestionnaireJson);
+            var url = string.IsNullOrWhiteSpace(questionnaire?.Url) ? $"urn:peercircle:questionnaire:{instrument.Key}" : questionnaire.Url;
+            var version = string.IsNullOrWhiteSpace(questionnaire?.Version) ? instrument.Version : questionnaire.Version;
+            questionnaires[instrument.Id] = new InstrumentQuestionnaire(questionnaire, $"{url}|{version}");
         }
-        return canonicals;
+        return questionnaires;
     }
 
     /// <summary>A new random pseudonym: 16 characters, letters and digits, unrelated to anything about the person.</summary>
