@@ -4,6 +4,7 @@ using PeerCircle.Data;
 using PeerCircle.Data.Accounts;
 using PeerCircle.Data.Groups;
 using PeerCircle.Data.Members;
+using PeerCircle.Data.Safety;
 using PeerCircle.Web.Features.Groups;
 using PeerCircle.Web.Features.Outcomes.Reports;
 using PeerCircle.Web.Features.Safety.Oversight;
@@ -62,6 +63,83 @@ public class DashboardFiguresTests
             Assert.Contains(data.Attendance, m => m.Attendances is not null);
             Assert.Contains(data.Retention, r => r.StillAttending is not null);
         }
+    }
+
+    [Theory, AllProviders]
+    public async Task Referrals_AndFeedbackShares_ShowOnlyWhenBothGroupsAreElevenOrMore(DatabaseProvider provider)
+    {
+        await using var app = await PeerCircleAppFactory.StartAsync(provider, Cancel);
+        var now = DateTime.UtcNow;
+        var today = DateOnly.FromDateTime(now);
+        var programTime = app.Services.GetRequiredService<ProgramTime>();
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PeerCircleDb>();
+            await AddMembersAsync(db, now);
+            var members = await db.Users.Where(u => u.Email!.StartsWith("figures")).OrderBy(u => u.Email).Select(u => u.Id).Take(30).ToListAsync(Cancel);
+            var facilitator = await db.Users.Where(u => u.Email == PeerCircleAppFactory.FacilitatorEmail).Select(u => u.Id).SingleAsync(Cancel);
+            var group = await db.Groups.OrderBy(g => g.Slug).Select(g => g.Id).FirstAsync(Cancel);
+            var resource = new Resource { Name = "Test help line", Category = ResourceCategory.Counseling, Description = "Talk to someone." };
+            db.Resources.Add(resource);
+            // 20 members referred, 12 connected and 8 not.
+            for (var i = 0; i < 20; i++)
+            {
+                db.OutsideReferrals.Add(new OutsideReferral
+                {
+                    MemberId = members[i], ResourceId = resource.Id, Need = ResourceCategory.Counseling, ReferredById = facilitator,
+                    ReferredOn = today.AddDays(-10), Outcome = i < 12 ? ReferralOutcome.Connected : ReferralOutcome.NotYet, CreatedAtUtc = now,
+                });
+            }
+            // 24 members' feedback this month: helpful 15 yes and 9 not, heard 12 and 12.
+            for (var i = 0; i < 24; i++)
+            {
+                db.MeetingFeedback.Add(new MeetingFeedback
+                {
+                    GroupId = group, OccurrenceStartUtc = now.AddHours(-3), UserId = members[i], SubmittedAtUtc = now.AddHours(-2),
+                    Helpful = i < 15 ? FeedbackAnswer.Yes : FeedbackAnswer.Somewhat, FeltHeard = i < 12 ? FeedbackAnswer.Yes : FeedbackAnswer.No,
+                });
+            }
+            await db.SaveChangesAsync(Cancel);
+        }
+        var filter = ReportFilter.Parse(null, null, null, now);
+        var local = programTime.ToLocal(now.AddHours(-2));
+
+        var data = await ComputeAsync(app, filter);
+        // Members referred (20) is shown; members connected (12) is not, since it would tell that 8 are not.
+        Assert.Equal(20, data.Referrals.MembersReferred);
+        Assert.Null(data.Referrals.MembersConnected);
+        Assert.Null(data.Referrals.ReferralsConnected);
+        var month = data.Feedback.Single(f => f.Year == local.Year && f.Month == local.Month);
+        Assert.Equal(24, month.Members);
+        Assert.Null(month.Helpful);
+        Assert.Equal(0.5, month.FeltHeard);
+
+        // Ten more referred and not connected: 12 and 18, both shown.
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PeerCircleDb>();
+            var resource = await db.Resources.Where(r => r.Name == "Test help line").Select(r => r.Id).SingleAsync(Cancel);
+            var facilitator = await db.Users.Where(u => u.Email == PeerCircleAppFactory.FacilitatorEmail).Select(u => u.Id).SingleAsync(Cancel);
+            foreach (var member in await db.Users.Where(u => u.Email!.StartsWith("figures")).OrderBy(u => u.Email).Select(u => u.Id).Skip(30).Take(10).ToListAsync(Cancel))
+            {
+                db.OutsideReferrals.Add(new OutsideReferral
+                {
+                    MemberId = member, ResourceId = resource, Need = ResourceCategory.Counseling, ReferredById = facilitator,
+                    ReferredOn = today.AddDays(-5), Outcome = ReferralOutcome.Pending, CreatedAtUtc = now,
+                });
+            }
+            await db.SaveChangesAsync(Cancel);
+        }
+        data = await ComputeAsync(app, filter);
+        Assert.Equal(30, data.Referrals.MembersReferred);
+        Assert.Equal(12, data.Referrals.MembersConnected);
+        Assert.Equal(12, data.Referrals.ReferralsConnected);
+    }
+
+    private static async Task<DashboardData> ComputeAsync(PeerCircleAppFactory app, ReportFilter filter)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ProgramDashboard>().ComputeAsync(filter, Cancel);
     }
 
     private static List<(string Label, int? Count)> Cells(CountTable table) => [.. table.Rows.Select(r => (r.Label, r.Count))];
