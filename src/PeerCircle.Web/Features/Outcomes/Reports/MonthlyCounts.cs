@@ -218,6 +218,44 @@ public sealed partial class MonthlyCounts(PeerCircleDb db, ProgramTime programTi
     }
 
     /// <summary>
+    /// The people and attendances by index in <paramref name="months"/> for a report: for all groups, whole months
+    /// already counted come from their counts and the rest of the range from attendance itself (a month not counted
+    /// lies wholly in one gap, so no one is counted twice in it); for one group, all from attendance.
+    /// </summary>
+    public async Task<Dictionary<int, (int People, int Attendances)>> AttendanceByMonthAsync(
+        DateTime fromUtc, DateTime toUtc, Guid? groupId, IReadOnlyList<(int Year, int Month)> months, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(months);
+        var counted = new Dictionary<int, (int People, int Attendances)>();
+        List<(DateTime FromUtc, DateTime ToUtc)> gaps = [(fromUtc, toUtc)];
+        if (groupId is null)
+        {
+            var kept = await WithinAsync(CountedKind.Attendance, fromUtc, toUtc, cancellationToken);
+            var keptIds = kept.Select(m => m.Id).ToList();
+            var keptCounts = keptIds.Count == 0 ? [] : await db.AttendanceCounts.AsNoTracking().Where(c => keptIds.Contains(c.MonthId))
+                .ToDictionaryAsync(c => c.MonthId, cancellationToken);
+            var indexOf = months.Select((month, i) => (month, i)).ToDictionary(m => m.month, m => m.i);
+            foreach (var month in kept)
+            {
+                var local = programTime.ToLocal(month.StartUtc);
+                if (indexOf.TryGetValue((local.Year, local.Month), out var index) && keptCounts.TryGetValue(month.Id, out var count))
+                {
+                    counted[index] = (count.People, count.Attendances);
+                }
+            }
+            gaps = Gaps(fromUtc, toUtc, kept);
+        }
+        foreach (var (gapFrom, gapTo) in gaps)
+        {
+            foreach (var (index, count) in await AttendanceAsync(gapFrom, gapTo, groupId, months, cancellationToken))
+            {
+                counted[index] = count;
+            }
+        }
+        return counted;
+    }
+
+    /// <summary>
     /// The people (each once a month: a person with an account, or a guest by the name a facilitator wrote) and their
     /// attendances at meetings from <paramref name="fromUtc"/> to <paramref name="toUtc"/>, by index in
     /// <paramref name="months"/> (program time), counted by the database in one pass.

@@ -347,34 +347,7 @@ public sealed class ProgramDashboard(
     private async Task<IReadOnlyList<AttendanceMonth>> AttendanceAsync(ReportFilter filter, CancellationToken cancellationToken)
     {
         var months = Months(filter).ToList();
-        // For all groups, whole months already counted come from their counts; the rest of the range from attendance
-        // itself. A month not counted lies wholly in one gap, so no one is counted twice in it.
-        var counted = new Dictionary<int, (int People, int Attendances)>();
-        var gaps = new List<(DateTime FromUtc, DateTime ToUtc)> { (filter.FromUtc, filter.ToUtc) };
-        if (filter.GroupId is null)
-        {
-            var kept = await monthlyCounts.WithinAsync(CountedKind.Attendance, filter.FromUtc, filter.ToUtc, cancellationToken);
-            var keptIds = kept.Select(m => m.Id).ToList();
-            var keptCounts = keptIds.Count == 0 ? [] : await db.AttendanceCounts.AsNoTracking().Where(c => keptIds.Contains(c.MonthId))
-                .ToDictionaryAsync(c => c.MonthId, cancellationToken);
-            foreach (var month in kept)
-            {
-                var local = programTime.ToLocal(month.StartUtc);
-                var index = months.IndexOf((local.Year, local.Month));
-                if (index >= 0 && keptCounts.TryGetValue(month.Id, out var count))
-                {
-                    counted[index] = (count.People, count.Attendances);
-                }
-            }
-            gaps = MonthlyCounts.Gaps(filter.FromUtc, filter.ToUtc, kept);
-        }
-        foreach (var (fromUtc, toUtc) in gaps)
-        {
-            foreach (var (index, count) in await monthlyCounts.AttendanceAsync(fromUtc, toUtc, filter.GroupId, months, cancellationToken))
-            {
-                counted[index] = count;
-            }
-        }
+        var counted = await monthlyCounts.AttendanceByMonthAsync(filter.FromUtc, filter.ToUtc, filter.GroupId, months, cancellationToken);
         return [.. months.Select((month, i) =>
         {
             var (people, attendances) = counted.GetValueOrDefault(i);
