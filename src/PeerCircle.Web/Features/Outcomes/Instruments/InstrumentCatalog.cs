@@ -46,7 +46,8 @@ public sealed class InstrumentCatalog(PeerCircleDb db, InstrumentDefinitionCache
 
     /// <summary>The stable scale keys of Peer Support Benefits, in the order reports show them.</summary>
     public static readonly IReadOnlyList<string> BenefitScales =
-        ["hope", "support", "motivation", "self_esteem_efficacy", "sense_of_control", "belonging", "quality_of_life"];
+        ["hope", "support", "motivation", "self_esteem_efficacy", "sense_of_control", "belonging", "quality_of_life",
+         "overall_quality_of_life"];
 
     /// <summary>The instrument with this id, or null when there is none.</summary>
     public async Task<InstrumentDefinition?> GetAsync(long instrumentId, CancellationToken ct)

@@ -12,7 +12,8 @@ namespace PeerCircle.Web.Features.Outcomes.Instruments;
 /// its translations differ (the same questions, answers, scores and English words), saves the shipped file over the
 /// stored one so an existing database gets the new translations — and gives it the default
 /// schedule — a baseline at day 0 and follow-ups at <c>Outcomes:FollowUpDays</c> (default 56, 91 and 182 days) —
-/// when it has no schedule points at all. Points a coordinator removed stay removed.
+/// when it has no schedule points at all. Points a coordinator removed stay removed. A new version of a questionnaire
+/// already there takes the active schedule points of the version before it instead of the defaults.
 /// </summary>
 public static partial class OutcomesSeed
 {
@@ -66,7 +67,32 @@ public static partial class OutcomesSeed
         {
             UpdateTranslations(instrument, questionnaireJson, definition, audit, log);
         }
-        if (instrument.Id == 0 || !await db.SurveySchedulePoints.AnyAsync(p => p.InstrumentId == instrument.Id, cancellationToken))
+        // A new version takes over the schedule of the newest earlier one, as a coordinator left it (active points
+        // only). The earlier version stays active: members who started on it finish their series on it (see
+        // SurveyScheduler), so their baseline and follow-ups answer the same questions.
+        var earlier = instrument.Id != 0 ? null : await db.Instruments.AsNoTracking()
+            .Where(i => i.Key == definition.Key && i.Origin == InstrumentOrigin.ProgramAuthored)
+            .OrderByDescending(i => i.Id)
+            .Select(i => new
+            {
+                i.Version,
+                Points = db.SurveySchedulePoints.Where(p => p.InstrumentId == i.Id && p.Active)
+                    .OrderBy(p => p.DaysAfterJoining).Select(p => new { p.DaysAfterJoining, p.Label }).ToList(),
+            })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (earlier is not null)
+        {
+            foreach (var point in earlier.Points)
+            {
+                db.SurveySchedulePoints.Add(new SurveySchedulePoint
+                {
+                    Instrument = instrument, DaysAfterJoining = point.DaysAfterJoining, Label = point.Label, Active = true, CreatedAtUtc = now,
+                });
+            }
+            audit.StageChange(AuditActions.OutcomesSchedulePointAdded, "Instrument", $"{definition.Key} {definition.Version}",
+                $"schedule of version {earlier.Version} carried over: days " + string.Join(", ", earlier.Points.Select(p => p.DaysAfterJoining)));
+        }
+        else if (instrument.Id == 0 || !await db.SurveySchedulePoints.AnyAsync(p => p.InstrumentId == instrument.Id, cancellationToken))
         {
             var days = FollowUpDays(scope.ServiceProvider.GetRequiredService<IConfiguration>());
             foreach (var day in days.Prepend(0))

@@ -12,6 +12,9 @@ public enum DoseBand { NoneRecorded, OneToThree, FourToSeven, EightOrMore }
 /// <summary>Change in one dose band; the mean is null when the band is suppressed.</summary>
 public sealed record DoseResult(DoseBand Band, int? N, double? MeanChange);
 
+/// <summary>The questionnaire a benefit row comes from.</summary>
+public sealed record BenefitInstrument(string Key, string Title, string Version);
+
 /// <summary>
 /// Baseline against one follow-up point on one scale, after suppression: <see cref="Summary"/> is null when fewer
 /// than 11 members have both scores, and so is <see cref="Pairs"/>.
@@ -21,6 +24,12 @@ public sealed record BenefitRow(
     IReadOnlyList<DoseResult> Doses)
 {
     public bool Suppressed => Summary is null;
+
+    /// <summary>
+    /// The questionnaire the row comes from (shown as "Peer Support Benefits, version 2"), set when the rows come from more
+    /// than one, so two versions' or two instruments' scales of the same name are never mixed up.
+    /// </summary>
+    public BenefitInstrument? Instrument { get; init; }
 
     /// <summary>The share who improved, shown only when those who did and those who did not are each 11 or more.</summary>
     public double? ShareImproved => Summary is { } s ? SmallCells.Share(s.Improved, s.N) : null;
@@ -126,6 +135,10 @@ public sealed class BenefitAnalysis(PeerCircleDb db, MonthlyCounts months)
             var rule = instruments.GetValueOrDefault(instrumentId)?.Scales.FirstOrDefault(s => s.Key == scale);
             rows.Add(Row(instrumentId, scale, rule?.Title ?? scale, rule?.HigherIsBetter ?? true, days, changes));
         }
+        if (rows.Select(r => r.InstrumentId).Distinct().Count() > 1)
+        {
+            rows = [.. rows.Select(r => r with { Instrument = InstrumentOf(instruments.GetValueOrDefault(r.InstrumentId), r.InstrumentId) })];
+        }
         return [.. rows
             .OrderBy(r => r.InstrumentId)
             .ThenBy(r => ScaleOrder(instruments.GetValueOrDefault(r.InstrumentId), r.Scale))
@@ -159,6 +172,10 @@ public sealed class BenefitAnalysis(PeerCircleDb db, MonthlyCounts months)
         }).ToList();
         return new BenefitRow(instrumentId, scale, title, higherIsBetter, days, n, summary, doses);
     }
+
+    private static BenefitInstrument InstrumentOf(InstrumentDefinition? instrument, long id) => instrument is null
+        ? new BenefitInstrument(id.ToString(System.Globalization.CultureInfo.InvariantCulture), "Instrument " + id.ToString(System.Globalization.CultureInfo.InvariantCulture), "?")
+        : new BenefitInstrument(instrument.Key, instrument.Title, instrument.Version);
 
     private static int ScaleOrder(InstrumentDefinition? instrument, string scale)
     {

@@ -61,7 +61,8 @@ public static class DashboardCsv
         rows.Add(Row("referrals", "all", "referrals connected", Count(data.Referrals.ReferralsConnected)));
         foreach (var b in data.Benefits)
         {
-            var label = string.Create(CultureInfo.InvariantCulture, $"{b.Scale} day {b.DaysAfterJoining}");
+            var label = (b.Instrument is { } instrument ? $"{instrument.Key} v{instrument.Version} " : "")
+                + string.Create(CultureInfo.InvariantCulture, $"{b.Scale} day {b.DaysAfterJoining}");
             rows.Add(Row("benefits", label, "members with both", Count(b.Pairs)));
             rows.Add(Row("benefits", label, "mean change", Stat(b.Summary, s => s.MeanChange)));
             rows.Add(Row("benefits", label, "95% CI low", Stat(b.Summary, s => s.CiLow)));

@@ -76,11 +76,17 @@ public sealed partial class SurveyScheduler(
         var points = await db.SurveySchedulePoints.AsNoTracking()
             .Where(p => p.Active && p.Instrument!.Active)
             .OrderBy(p => p.InstrumentId).ThenBy(p => p.DaysAfterJoining)
-            .Select(p => new SchedulePoint(p.Id, p.InstrumentId, p.DaysAfterJoining))
+            .Select(p => new SchedulePoint(p.Id, p.InstrumentId, p.Instrument!.Key, p.DaysAfterJoining))
             .ToListAsync(ct);
         var scheduled = 0;
         if (points.Count > 0)
         {
+            // A questionnaire's versions (one key) are one series: a member answers one version of it at each point.
+            // Which one is the member's is settled by their first survey of the series (see VersionFor).
+            var series = await Series(points, ct);
+            var newest = points.GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Max(p => p.InstrumentId), StringComparer.Ordinal);
+            var scheduledIds = points.Select(p => p.InstrumentId).ToHashSet();
+
             // Members whose schedule has started: their surveys' join time is the anchor. A point is due and still open
             // only for anchors in one window of a few weeks (due ≤ now < closes), so each schedule day asks only for the
             // members who joined in its window and lack one of that day's surveys: an index-only range scan whose cost
@@ -88,21 +94,23 @@ public sealed partial class SurveyScheduler(
             foreach (var day in points.GroupBy(p => p.DaysAfterJoining))
             {
                 var days = day.Key;
-                var instrumentIds = day.Select(p => p.InstrumentId).ToList();
+                var keys = day.Select(p => p.Key).Distinct(StringComparer.Ordinal).ToList();
+                var instrumentIds = series.Where(s => keys.Contains(s.Value, StringComparer.Ordinal)).Select(s => s.Key).ToList();
                 var latest = now.AddDays(-days);                   // joined ≤ latest: due by now
                 var earliest = latest - _options.OpenFor(days);    // joined > earliest: not yet closed
                 var lacking = await db.SurveyResponses.AsNoTracking()
                     .Where(r => r.JoinedAtUtc > earliest && r.JoinedAtUtc <= latest)
                     .GroupBy(r => r.MemberId)
-                    .Where(g => g.Count(r => r.DaysAfterJoining == days && instrumentIds.Contains(r.InstrumentId)) < instrumentIds.Count)
+                    .Where(g => g.Count(r => r.DaysAfterJoining == days && instrumentIds.Contains(r.InstrumentId)) < keys.Count)
                     .Select(g => g.Key)
                     .ToListAsync(ct);
                 if (lacking.Count == 0)
                 {
                     continue;
                 }
-                // The few members lacking some: their anchor (the earliest join time of all their surveys), what they
-                // have at this day, and whether they may be asked.
+                // The few members lacking some: their anchor (the earliest join time of all their surveys), their
+                // surveys of these series (what they have at this day, and which version is theirs), and whether they
+                // may be asked.
                 var needsGroup = days > _options.FollowUpsAfterLeavingUpToDays;
                 var members = await db.SurveyResponses.AsNoTracking()
                     .Where(r => lacking.Contains(r.MemberId) && !withdrawnQuery.Contains(r.MemberId)
@@ -111,23 +119,32 @@ public sealed partial class SurveyScheduler(
                     .GroupBy(r => r.MemberId)
                     .Select(g => new { MemberId = g.Key, Joined = g.Min(r => r.JoinedAtUtc) })
                     .ToListAsync(ct);
-                var have = (await db.SurveyResponses.AsNoTracking()
-                        .Where(r => lacking.Contains(r.MemberId) && r.DaysAfterJoining == days)
-                        .Select(r => new { r.MemberId, r.InstrumentId })
+                var taken = (await db.SurveyResponses.AsNoTracking()
+                        .Where(r => lacking.Contains(r.MemberId) && instrumentIds.Contains(r.InstrumentId))
+                        .Select(r => new { r.MemberId, r.InstrumentId, r.DaysAfterJoining })
                         .ToListAsync(ct))
-                    .Select(r => (r.MemberId, r.InstrumentId))
-                    .ToHashSet();
+                    .ToLookup(r => r.MemberId, r => (r.InstrumentId, r.DaysAfterJoining), StringComparer.Ordinal);
                 foreach (var member in members.OrderBy(m => m.MemberId, StringComparer.Ordinal))
                 {
-                    foreach (var point in day.Where(p => !have.Contains((member.MemberId, p.InstrumentId))))
+                    var mine = taken[member.MemberId].ToList();
+                    foreach (var key in keys)
                     {
-                        scheduled += Schedule(member.MemberId, member.Joined, point, now) ? 1 : 0;
+                        if (mine.Any(t => t.DaysAfterJoining == days && series[t.InstrumentId] == key))
+                        {
+                            continue;
+                        }
+                        var version = VersionFor(key, mine, series, scheduledIds, newest);
+                        if (day.FirstOrDefault(p => p.InstrumentId == version) is { } point)
+                        {
+                            scheduled += Schedule(member.MemberId, member.Joined, point, now) ? 1 : 0;
+                        }
                     }
                 }
             }
 
-            // Members in a group with no survey yet: the schedule starts from their earliest accepted membership. Only
-            // members accepted recently enough for a point to be open can have one due, so only they are looked at.
+            // Members in a group with no survey yet: the schedule starts from their earliest accepted membership, on
+            // the newest version of each questionnaire. Only members accepted recently enough for a point to be open
+            // can have one due, so only they are looked at.
             var recentEnough = now - points.Max(p => TimeSpan.FromDays(p.DaysAfterJoining) + _options.OpenFor(p.DaysAfterJoining));
             var recent = db.GroupMemberships
                 .Where(m => m.Status == MembershipStatus.Accepted && (m.StatusChangedAtUtc ?? m.CreatedAtUtc) > recentEnough)
@@ -138,9 +155,10 @@ public sealed partial class SurveyScheduler(
                 .GroupBy(m => m.UserId)
                 .Select(g => new { MemberId = g.Key, Joined = g.Min(m => m.StatusChangedAtUtc ?? m.CreatedAtUtc) })
                 .ToListAsync(ct);
+            var newestPoints = points.Where(p => newest[p.Key] == p.InstrumentId).ToList();
             foreach (var member in starting.OrderBy(m => m.MemberId, StringComparer.Ordinal))
             {
-                foreach (var point in points)
+                foreach (var point in newestPoints)
                 {
                     scheduled += Schedule(member.MemberId, member.Joined, point, now) ? 1 : 0;
                 }
@@ -154,7 +172,32 @@ public sealed partial class SurveyScheduler(
         return (scheduled, missed);
     }
 
-    private sealed record SchedulePoint(long Id, long InstrumentId, int DaysAfterJoining);
+    private sealed record SchedulePoint(long Id, long InstrumentId, string Key, int DaysAfterJoining);
+
+    /// <summary>Every instrument (active or not) of the keys that have schedule points: instrument id → key.</summary>
+    private async Task<Dictionary<long, string>> Series(List<SchedulePoint> points, CancellationToken ct)
+    {
+        var keys = points.Select(p => p.Key).Distinct(StringComparer.Ordinal).ToList();
+        return await db.Instruments.AsNoTracking()
+            .Where(i => keys.Contains(i.Key))
+            .ToDictionaryAsync(i => i.Id, i => i.Key, ct);
+    }
+
+    /// <summary>
+    /// The version of the questionnaire <paramref name="key"/> a member answers: the one of their first survey of it
+    /// (their baseline), so every follow-up pairs with it, while that version is still scheduled; otherwise (they have
+    /// none, or a coordinator stopped that version) the newest version that is.
+    /// </summary>
+    private static long VersionFor(
+        string key, List<(long InstrumentId, int DaysAfterJoining)> mine, Dictionary<long, string> series,
+        HashSet<long> scheduled, Dictionary<string, long> newest)
+    {
+        var first = mine.Where(t => series[t.InstrumentId] == key)
+            .OrderBy(t => t.DaysAfterJoining).ThenBy(t => t.InstrumentId)
+            .Select(t => (long?)t.InstrumentId)
+            .FirstOrDefault();
+        return first is { } started && scheduled.Contains(started) ? started : newest[key];
+    }
 
     /// <summary>Adds the survey at <paramref name="point"/> when it is due and not yet closed (the caller knows it is missing).</summary>
     private bool Schedule(string memberId, DateTime joined, SchedulePoint point, DateTime now)

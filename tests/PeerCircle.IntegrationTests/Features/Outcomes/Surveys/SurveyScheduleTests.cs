@@ -70,6 +70,51 @@ public class SurveyScheduleTests
     }
 
     [Theory, AllProviders]
+    public async Task ANewVersion_MembersFinishOnTheVersionTheyStarted_NewMembersStartOnTheNewest(DatabaseProvider provider)
+    {
+        await using var app = await PeerCircleAppFactory.StartAsync(provider, Cancel);
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var timed = PeerCircle.IntegrationTests.Features.Safety.CaseTestKit.WithClock(app, clock);
+        var first = await AddInstrumentAsync(app.Services, "versioned-test", "1", [0, 56], Cancel);
+        var startedId = await app.UserIdAsync("member33@demo.local", Cancel);
+        var restartedId = await app.UserIdAsync("member34@demo.local", Cancel);
+        var newcomerId = await app.UserIdAsync("member10@demo.local", Cancel);
+        await SweepAsync(timed.Services, Cancel);
+        Assert.Equal(0, Assert.Single(await ResponsesAsync(app.Services, startedId, first, Cancel)).DaysAfterJoining);
+
+        // Version 2 arrives with the same schedule. One member's version 1 baseline is gone (deleted by hand), and a
+        // member who was waiting is accepted into a group now.
+        var second = await AddInstrumentAsync(app.Services, "versioned-test", "2", [0, 56], Cancel);
+        await DbAsync(app.Services, async db =>
+        {
+            await db.SurveyResponses.Where(r => r.MemberId == restartedId && r.InstrumentId == first).ExecuteDeleteAsync(Cancel);
+            var membership = await db.GroupMemberships.FirstAsync(m => m.UserId == newcomerId, Cancel);
+            membership.Status = MembershipStatus.Accepted;
+            membership.StatusChangedAtUtc = clock.GetUtcNow().UtcDateTime;
+            return await db.SaveChangesAsync(Cancel);
+        });
+        await SweepAsync(timed.Services, Cancel);
+        // Whoever started on version 1 is not asked the new version's baseline too; everyone without one gets version 2.
+        Assert.Empty(await ResponsesAsync(app.Services, startedId, second, Cancel));
+        Assert.Equal(0, Assert.Single(await ResponsesAsync(app.Services, restartedId, second, Cancel)).DaysAfterJoining);
+        Assert.Equal(0, Assert.Single(await ResponsesAsync(app.Services, newcomerId, second, Cancel)).DaysAfterJoining);
+        Assert.Empty(await ResponsesAsync(app.Services, newcomerId, first, Cancel));
+        Assert.Equal(0, (await SweepAsync(timed.Services, Cancel)).Scheduled);
+
+        // At 8 weeks each follow-up is on the member's own version, so it pairs with their baseline.
+        clock.Advance(TimeSpan.FromDays(56));
+        await SweepAsync(timed.Services, Cancel);
+        Assert.Equal([0, 56], (await ResponsesAsync(app.Services, startedId, first, Cancel)).Select(r => r.DaysAfterJoining));
+        Assert.Empty(await ResponsesAsync(app.Services, startedId, second, Cancel));
+        Assert.Equal([0, 56], (await ResponsesAsync(app.Services, restartedId, second, Cancel)).Select(r => r.DaysAfterJoining));
+        Assert.Empty(await ResponsesAsync(app.Services, restartedId, first, Cancel));
+        Assert.Equal([0, 56], (await ResponsesAsync(app.Services, newcomerId, second, Cancel)).Select(r => r.DaysAfterJoining));
+        Assert.Empty(await ResponsesAsync(app.Services, newcomerId, first, Cancel));
+        // Nobody looks short of a survey they already have on the other version.
+        Assert.Equal(0, (await SweepAsync(timed.Services, Cancel)).Scheduled);
+    }
+
+    [Theory, AllProviders]
     public async Task AfterLeaving_FollowUpsContinue_ButNeverAfterConsentIsWithdrawn(DatabaseProvider provider)
     {
         await using var app = await PeerCircleAppFactory.StartAsync(provider, Cancel);

@@ -10,13 +10,17 @@ namespace PeerCircle.IntegrationTests.Features.Outcomes.Surveys;
 internal static class SurveyTestKit
 {
     /// <summary>Adds an active instrument with the given schedule points; returns its id.</summary>
-    public static async Task<long> AddInstrumentAsync(IServiceProvider services, string key, int[] days, CancellationToken ct)
+    public static Task<long> AddInstrumentAsync(IServiceProvider services, string key, int[] days, CancellationToken ct) =>
+        AddInstrumentAsync(services, key, "1", days, ct);
+
+    /// <summary>Adds an active instrument of this key and version with the given schedule points; returns its id.</summary>
+    public static async Task<long> AddInstrumentAsync(IServiceProvider services, string key, string version, int[] days, CancellationToken ct)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PeerCircleDb>();
         var instrument = new Instrument
         {
-            Key = key, Version = "1", Title = "Test survey " + key, QuestionnaireJson = "{}", ScoringJson = "{}",
+            Key = key, Version = version, Title = "Test survey " + key, QuestionnaireJson = "{}", ScoringJson = "{}",
             Origin = InstrumentOrigin.Imported, Active = true, CreatedAtUtc = DateTime.UtcNow,
         };
         db.Instruments.Add(instrument);

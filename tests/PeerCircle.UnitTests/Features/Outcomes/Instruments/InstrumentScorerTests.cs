@@ -107,15 +107,19 @@ public class InstrumentScorerTests
         var answers = Answers(
             ("hope-1", 5), ("hope-2", 4), ("hope-3", 1),
             ("belonging-1", 4), ("belonging-2", 5),
-            ("qol-1", 6));
+            ("qol-1", 6), ("qol-2", 4), ("qol-3", 2));
         var scores = InstrumentScorer.Score(definition, answers).ToDictionary(s => s.Scale);
         Assert.Equal(Math.Round(14.0 / 3, 4), scores["hope"].Value);
         Assert.Equal("high", scores["hope"].Band);
         // "I often feel alone with cancer" – strongly agree – counts as 1.
         Assert.Equal(2.5, scores["belonging"].Value);
         Assert.Equal("in the middle", scores["belonging"].Band);
-        Assert.Equal(6.0, scores["quality_of_life"].Value);
+        // "Stress and worry get in the way of my daily life" – disagree – counts as 4.
+        Assert.Equal(4.0, scores["quality_of_life"].Value);
+        Assert.Equal("high", scores["quality_of_life"].Band);
+        Assert.Equal(6.0, scores["overall_quality_of_life"].Value);
+        Assert.Equal("in the middle", scores["overall_quality_of_life"].Band);
         Assert.Null(scores["support"].Value);
-        Assert.Equal(7, scores.Count);
+        Assert.Equal(8, scores.Count);
     }
 }

@@ -29,21 +29,28 @@ public class PeerSupportBenefitsTests
     }
 
     [Fact]
-    public void EveryBenefit_HasAScaleOfTwoOrThreeItems_AndQualityOfLifeIsOneOverallItem()
+    public void EachOfTheSevenBenefits_HasAScaleOfTwoOrThreeItems_PlusOneOverallQualityOfLifeItem()
     {
         var definition = Shipped();
         Assert.Equal(InstrumentCatalog.PeerSupportBenefitsKey, definition.Key);
+        Assert.Equal("2", definition.Version);
         Assert.Equal(InstrumentCatalog.BenefitScales, definition.Scales.Select(s => s.Key));
-        foreach (var scale in definition.Scales.Where(s => s.Key != "quality_of_life"))
+        var benefits = definition.Scales.Where(s => s.Key != "overall_quality_of_life").ToList();
+        Assert.Equal(7, benefits.Count);
+        foreach (var scale in benefits)
         {
             Assert.InRange(scale.Items.Count, 2, 3);
             Assert.All(scale.Items, linkId => Assert.Equal(ItemKind.Likert1To5, definition.Item(linkId)!.Kind));
+            Assert.Equal(2, scale.MinAnswered);
         }
-        var qualityOfLife = Assert.Single(definition.Scales, s => s.Key == "quality_of_life");
-        Assert.Equal(ItemKind.Scale0To10, definition.Item(Assert.Single(qualityOfLife.Items))!.Kind);
-        // At least one reverse-worded item for every two scales.
-        Assert.True(definition.Scales.Count(s => s.Reversed.Count > 0) * 2 >= definition.Scales.Count - 1);
+        Assert.Equal(["qol-2", "qol-3"], benefits.Single(s => s.Key == "quality_of_life").Items);
+        var overall = Assert.Single(definition.Scales, s => s.Key == "overall_quality_of_life");
+        Assert.Equal("qol-1", Assert.Single(overall.Items));
+        Assert.Equal(ItemKind.Scale0To10, definition.Item("qol-1")!.Kind);
+        // At least one reverse-worded item for every two benefit scales.
+        Assert.True(benefits.Count(s => s.Reversed.Count > 0) * 2 >= benefits.Count);
         Assert.Contains("belonging-2", definition.Scales.Single(s => s.Key == "belonging").Reversed);
+        Assert.Contains("qol-3", definition.Scales.Single(s => s.Key == "quality_of_life").Reversed);
     }
 
     [Fact]
