@@ -17,6 +17,8 @@ namespace PeerCircle.Web.Features.Outcomes.Surveys;
 /// group: the baseline is offered from then, each active follow-up point of each active instrument from that many days
 /// later, each open for a few weeks (see <see cref="SurveyOptions"/>). Past its closing time an unfinished survey is
 /// missed. Reminders go by e-mail only to members who allow e-mail: one when a survey is due and one a week later.
+/// The versions of one questionnaire (one key) are one series: a member gets each point once, on the version their
+/// series started on, and members starting get the newest version.
 /// </summary>
 /// <remarks>
 /// The sweep, not the joining code, creates the surveys: memberships become accepted in many places (joining an open
@@ -185,8 +187,8 @@ public sealed partial class SurveyScheduler(
 
     /// <summary>
     /// The version of the questionnaire <paramref name="key"/> a member answers: the one of their first survey of it
-    /// (their baseline), so every follow-up pairs with it, while that version is still scheduled; otherwise (they have
-    /// none, or a coordinator stopped that version) the newest version that is.
+    /// (their baseline), so every follow-up pairs with it, while that version has schedule points; otherwise (they have
+    /// none, or a coordinator removed all of that version's points) the newest version that has some.
     /// </summary>
     private static long VersionFor(
         string key, List<(long InstrumentId, int DaysAfterJoining)> mine, Dictionary<long, string> series,
