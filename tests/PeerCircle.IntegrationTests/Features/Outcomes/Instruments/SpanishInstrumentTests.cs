@@ -143,7 +143,7 @@ public class SpanishInstrumentTests
         Assert.Equal(shipped, await StoredAsync());
         Assert.Equal(1, await DbAsync(app.Services, db => db.Instruments.CountAsync(Cancel)));
         var audited = await DbAsync(app.Services, db => db.AuditEvents.AsNoTracking().SingleAsync(e => e.Action == "outcomes.instrument-translations-updated", Cancel));
-        Assert.Equal(("peer-support-benefits 1", "translations of the shipped questionnaire updated; languages: es"), (audited.RecordId, audited.Detail));
+        Assert.Equal(("peer-support-benefits 2", "translations of the shipped questionnaire updated; languages: es"), (audited.RecordId, audited.Detail));
 
         // Starting again changes nothing.
         await OutcomesSeed.SeedAsync(app.Services, Cancel);

@@ -111,6 +111,45 @@ public class OutcomeReportsTests(SharedApps apps)
     }
 
     [Theory, AllProviders]
+    public async Task TwoVersionsOfTheQuestionnaire_AreReportedApart_EachRowNamingItsVersion(DatabaseProvider provider)
+    {
+        await using var app = await PeerCircleAppFactory.StartAsync(provider, Cancel);
+        var now = DateTime.UtcNow;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PeerCircleDb>();
+            // The shipped version 2, and a version 1 as an older database holds it.
+            var second = await db.Instruments.AsNoTracking().SingleAsync(i => i.Key == "peer-support-benefits", Cancel);
+            var first = new Instrument
+            {
+                Key = second.Key, Version = "1", Title = second.Title, Origin = InstrumentOrigin.ProgramAuthored, Active = true,
+                QuestionnaireJson = second.QuestionnaireJson.Replace("\"version\": \"2\"", "\"version\": \"1\"", StringComparison.Ordinal),
+                ScoringJson = second.ScoringJson, CreatedAtUtc = now.AddYears(-1),
+            };
+            db.Instruments.Add(first);
+            await db.SaveChangesAsync(Cancel);
+            // 12 members answered version 1 (change +1 each), 12 others version 2 (change +2 each).
+            for (var i = 8; i <= 31; i++)
+            {
+                var member = await app.UserIdAsync($"member{i}@demo.local", Cancel);
+                var (instrument, change) = i < 20 ? (first.Id, 1) : (second.Id, 2);
+                AddScores(db, instrument, member, "support", baseline: 3, followUp: 3 + change, meetings: 5, now);
+            }
+            await db.SaveChangesAsync(Cancel);
+        }
+
+        using var coordinator = app.CreateClientWithCookies();
+        await app.SignInAsync(coordinator, PeerCircleAppFactory.CoordinatorEmail, totp: true, Cancel);
+        var page = PeerCircleAppFactory.VisibleTextOf(await coordinator.GetStringAsync("/coordinator/outcomes", Cancel));
+        Assert.Contains("Support (Peer Support Benefits, version 1) 56 days 12 +1.00", page, StringComparison.Ordinal);
+        Assert.Contains("Support (Peer Support Benefits, version 2) 56 days 12 +2.00", page, StringComparison.Ordinal);
+
+        var rows = Csv.Read(await coordinator.GetStringAsync("/coordinator/outcomes/export.csv", Cancel))!;
+        Assert.Contains(rows, r => r[0] == "benefits" && r[1] == "peer-support-benefits v1 support day 56" && r[2] == "mean change" && r[3] == "1");
+        Assert.Contains(rows, r => r[0] == "benefits" && r[1] == "peer-support-benefits v2 support day 56" && r[2] == "mean change" && r[3] == "2");
+    }
+
+    [Theory, AllProviders]
     public async Task DefaultView_IsComputedAheadInTheBackground_AndOtherFiltersComputeFresh(DatabaseProvider provider)
     {
         await using var app = await PeerCircleAppFactory.StartAsync(provider, Cancel);
