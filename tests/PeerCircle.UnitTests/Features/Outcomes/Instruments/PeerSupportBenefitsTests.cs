@@ -76,6 +76,32 @@ public class PeerSupportBenefitsTests
         Assert.All(definition.Items, i => Assert.InRange(Readability.FleschKincaidGrade(i.Text), -5, 8.5));
     }
 
+    /// <summary>
+    /// "Completed on a phone in under 3 minutes", estimated rather than timed: every word a member reads once — the
+    /// description, each part's heading, each question, its end labels and help, and the answer words once per part —
+    /// at 200 words a minute (adults read non-fiction silently at about 238; Brysbaert 2019, J. Memory and Language
+    /// 109:104047), plus 2 seconds to tap each answer and 2 seconds to go on to each part. The optional free-text
+    /// question is left out: writing in it is the member's own time. Adding questions past the budget fails here.
+    /// </summary>
+    [Fact]
+    public void AMemberCanFinishIt_InUnderThreeMinutes_ReadingAtAnUnhurriedPace()
+    {
+        var definition = Shipped();
+        static int Words(string? text) => text is null ? 0 : System.Text.RegularExpressions.Regex.Count(text, @"[\p{L}\p{N}'’]+");
+        var words = Words(definition.Description);
+        var answers = 0;
+        foreach (var section in definition.Sections)
+        {
+            var asked = section.Items.Where(i => i.Kind != ItemKind.FreeText).ToList();
+            words += Words(section.Title) + asked.Sum(i => Words(i.Text) + Words(i.Help) + Words(i.MinLabel) + Words(i.MaxLabel));
+            words += asked.FirstOrDefault(i => i.Choices.Count > 0)?.Choices.Sum(c => Words(c.Text)) ?? 0;
+            answers += asked.Count;
+        }
+        var seconds = words / 200.0 * 60 + answers * 2 + definition.Sections.Count * 2;
+        Assert.Equal(20, answers);
+        Assert.InRange(seconds, 60, 180);
+    }
+
     [Fact]
     public void ReadWriteRead_GivesTheSameDefinition()
     {
