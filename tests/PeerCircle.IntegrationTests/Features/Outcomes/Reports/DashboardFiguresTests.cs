@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PeerCircle.Data;
@@ -5,6 +6,7 @@ using PeerCircle.Data.Accounts;
 using PeerCircle.Data.Groups;
 using PeerCircle.Data.Members;
 using PeerCircle.Data.Safety;
+using PeerCircle.Data.Supervision;
 using PeerCircle.Web.Features.Groups;
 using PeerCircle.Web.Features.Outcomes.Reports;
 using PeerCircle.Web.Features.Safety.Oversight;
@@ -134,6 +136,99 @@ public class DashboardFiguresTests
         Assert.Equal(30, data.Referrals.MembersReferred);
         Assert.Equal(12, data.Referrals.MembersConnected);
         Assert.Equal(12, data.Referrals.ReferralsConnected);
+    }
+
+    [Theory, AllProviders]
+    public async Task Pipeline_SafetyResponseTimes_AndFacilitatorWellbeing_MatchWhatWasRecorded(DatabaseProvider provider)
+    {
+        await using var app = await PeerCircleAppFactory.StartAsync(provider, Cancel);
+        var now = DateTime.UtcNow;
+        var today = DateOnly.FromDateTime(now);
+        // A range long before the demo data: only what this test records is in it.
+        var filter = ReportFilter.Parse(
+            today.AddDays(-420).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), today.AddDays(-380).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), null, now);
+        var then = now.AddDays(-400);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PeerCircleDb>();
+            await AddMembersAsync(db, now);
+            var members = await db.Users.Where(u => u.Email!.StartsWith("figures")).OrderBy(u => u.Email).Select(u => u.Id).Take(24).ToListAsync(Cancel);
+            var facilitatorRole = await db.Roles.Where(r => r.Name == Roles.Facilitator).Select(r => r.Id).SingleAsync(Cancel);
+            // 12 new facilitators who have not trained yet, 11 of them paused; each checked in twice back then.
+            for (var i = 0; i < 12; i++)
+            {
+                var user = new PeerCircleUser
+                {
+                    UserName = $"pipeline{i}@test.local", NormalizedUserName = $"PIPELINE{i}@TEST.LOCAL", Email = $"pipeline{i}@test.local",
+                    NormalizedEmail = $"PIPELINE{i}@TEST.LOCAL", FullName = $"Pipeline {i}", DisplayName = $"P{i}", CreatedAtUtc = then,
+                    SecurityStamp = Guid.NewGuid().ToString(),
+                };
+                db.Users.Add(user);
+                db.UserRoles.Add(new Microsoft.AspNetCore.Identity.IdentityUserRole<string> { UserId = user.Id, RoleId = facilitatorRole });
+                if (i < 11)
+                {
+                    db.FacilitationPauses.Add(new FacilitationPause { FacilitatorId = user.Id, Reason = "Rest", PausedAtUtc = now.AddDays(-3) });
+                }
+                db.WellbeingCheckIns.Add(new WellbeingCheckIn { FacilitatorId = user.Id, Energy = 5, Stress = 3, RecordedAtUtc = then });
+                db.WellbeingCheckIns.Add(new WellbeingCheckIn { FacilitatorId = user.Id, Energy = 8, Stress = 4, RecordedAtUtc = then.AddHours(1) });
+            }
+            // 24 urgent cases, due an hour after opening (so to be resolved within two): 13 acknowledged in time and
+            // 11 late; 12 resolved in time, 12 late.
+            for (var i = 0; i < 24; i++)
+            {
+                db.EscalationCases.Add(new EscalationCase
+                {
+                    MemberId = members[i], Priority = CasePriority.Urgent, Status = CaseStatus.Resolved, OpenedAtUtc = then, DueAtUtc = then.AddHours(1),
+                    AcknowledgedAtUtc = then.AddMinutes(i < 13 ? 30 : 90), ResolvedAtUtc = i < 12 ? then.AddMinutes(100) : then.AddDays(3),
+                });
+            }
+            await db.SaveChangesAsync(Cancel);
+        }
+
+        var data = await ComputeAsync(app, filter);
+
+        var urgent = data.Safety.Single(r => r.Priority == CasePriority.Urgent);
+        Assert.Equal(24, urgent.Cases);
+        Assert.Equal(13.0 / 24, urgent.AcknowledgedOnTime);
+        Assert.Equal(0.5, urgent.ResolvedOnTime);
+        Assert.All(data.Safety.Where(r => r.Priority != CasePriority.Urgent), r => Assert.Null(r.AcknowledgedOnTime));
+
+        var month = programTimeMonth(app, then);
+        var wellbeing = data.Wellbeing.Single(w => (w.Year, w.Month) == month);
+        Assert.Equal((12, 24, 6.5, 3.5), (wellbeing.Facilitators, wellbeing.CheckIns, wellbeing.MeanEnergy, wellbeing.MeanStress));
+        Assert.All(data.Wellbeing.Where(w => (w.Year, w.Month) != month), w => Assert.Null(w.Facilitators));
+
+        // The pipeline is as it is today, whatever the dates: each facilitator's own certification status, counted.
+        await using var check = app.Services.CreateAsyncScope();
+        var services = check.ServiceProvider;
+        var facilitatorIds = await services.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<PeerCircleUser>>()
+            .GetUsersInRoleAsync(Roles.Facilitator);
+        var certification = services.GetRequiredService<PeerCircle.Web.Features.Training.FacilitatorCertification>();
+        var statuses = new List<PeerCircle.Web.Features.Training.CertificationStatus>();
+        foreach (var facilitator in facilitatorIds)
+        {
+            statuses.Add(await certification.StatusAsync(facilitator.Id, Cancel));
+        }
+        var paused = await services.GetRequiredService<PeerCircleDb>().FacilitationPauses
+            .Where(p => p.ResumedAtUtc == null).Select(p => p.FacilitatorId).Distinct().CountAsync(Cancel);
+        var certified = statuses.Where(s => s.State == PeerCircle.Web.Features.Training.CertificationState.Certified).ToList();
+        List<(string, int?)> expected =
+        [
+            ("In training", SmallCells.Show(statuses.Count(s => s.State == PeerCircle.Web.Features.Training.CertificationState.InTraining))),
+            ("Certified", SmallCells.Show(certified.Count)),
+            ("Certified, expiring within 60 days", SmallCells.Show(certified.Count(s => s.ExpiresAtUtc <= now.AddDays(60)))),
+            ("Certification lapsed", SmallCells.Show(statuses.Count(s => s.State == PeerCircle.Web.Features.Training.CertificationState.Expired))),
+            ("Paused", SmallCells.Show(paused)),
+        ];
+        Assert.Equal(expected, Cells(data.FacilitatorPipeline));
+        Assert.True(data.FacilitatorPipeline.Rows[0].Count >= 12, "the 12 new facilitators are in training");
+        Assert.True(data.FacilitatorPipeline.Rows[4].Count >= 11, "11 of them are paused");
+
+        static (int, int) programTimeMonth(PeerCircleAppFactory app, DateTime utc)
+        {
+            var local = app.Services.GetRequiredService<ProgramTime>().ToLocal(utc);
+            return (local.Year, local.Month);
+        }
     }
 
     private static async Task<DashboardData> ComputeAsync(PeerCircleAppFactory app, ReportFilter filter)
