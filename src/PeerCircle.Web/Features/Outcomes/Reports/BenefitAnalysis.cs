@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using PeerCircle.Data;
 using PeerCircle.Data.Groups;
@@ -173,8 +174,9 @@ public sealed class BenefitAnalysis(PeerCircleDb db, MonthlyCounts months)
         return new BenefitRow(instrumentId, scale, title, higherIsBetter, days, n, summary, doses);
     }
 
+    /// <summary>The instrument's name; one that no longer reads (see <see cref="OutcomeScales"/>) by its id.</summary>
     private static BenefitInstrument InstrumentOf(InstrumentDefinition? instrument, long id) => instrument is null
-        ? new BenefitInstrument(id.ToString(System.Globalization.CultureInfo.InvariantCulture), "Instrument " + id.ToString(System.Globalization.CultureInfo.InvariantCulture), "?")
+        ? new BenefitInstrument(string.Create(CultureInfo.InvariantCulture, $"instrument-{id}"), string.Create(CultureInfo.InvariantCulture, $"Instrument {id}"), "unknown")
         : new BenefitInstrument(instrument.Key, instrument.Title, instrument.Version);
 
     private static int ScaleOrder(InstrumentDefinition? instrument, string scale)
