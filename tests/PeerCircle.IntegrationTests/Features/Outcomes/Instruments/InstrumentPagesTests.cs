@@ -123,7 +123,7 @@ public class InstrumentPagesTests(SharedApps apps)
         // The list shows it beside the program's own instrument.
         var list = await TextAsync(await coordinator.GetAsync(Page, Cancel));
         Assert.Contains("Garden check 1 Imported Yes Not on the schedule", list, StringComparison.Ordinal);
-        Assert.Contains("Peer Support Benefits 1 Written for the program Yes Day 0: Baseline", list, StringComparison.Ordinal);
+        Assert.Contains("Peer Support Benefits 2 Written for the program Yes Day 0: Baseline", list, StringComparison.Ordinal);
 
         // The same key and version again is refused.
         using var again = await ImportAsync(coordinator, GardenQuestionnaire, GardenScoring, "Same again.");
