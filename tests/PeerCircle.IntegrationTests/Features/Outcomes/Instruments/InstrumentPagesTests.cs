@@ -124,6 +124,9 @@ public class InstrumentPagesTests(SharedApps apps)
         var list = await TextAsync(await coordinator.GetAsync(Page, Cancel));
         Assert.Contains("Garden check 1 Imported Yes Not on the schedule", list, StringComparison.Ordinal);
         Assert.Contains("Peer Support Benefits 2 Written for the program Yes Day 0: Baseline", list, StringComparison.Ordinal);
+        // Each remove button names the version, and the page says how members move between versions.
+        Assert.Contains("Remove day 56 of Peer Support Benefits (version 2)", list, StringComparison.Ordinal);
+        Assert.Contains("Each member answers the version they started on", list, StringComparison.Ordinal);
 
         // The same key and version again is refused.
         using var again = await ImportAsync(coordinator, GardenQuestionnaire, GardenScoring, "Same again.");
