@@ -113,7 +113,7 @@ public sealed class ProgramDashboard(
         // when it has to be computed, that too runs beside the rest.
         var benefitsTask = InOwnScopeAsync(d => d.BenefitsAsync(filter, cancellationToken));
         var attendanceTask = InOwnScopeAsync(d => d.AttendanceFiguresAsync(filter, now, cancellationToken));
-        var distanceTask = InOwnScopeAsync(d => d.ByDistanceAsync(d.ServedMemberships(filter), cancellationToken));
+        var distanceTask = InOwnScopeAsync(d => d.ByDistanceAsync(d.ServedMemberships(filter), filter.GroupId, cancellationToken));
         var pipelineTask = figures.GetAsync(PipelineKey, (d, stopping) => d.PipelineAsync(stopping), cancellationToken);
         try
         {
@@ -149,7 +149,7 @@ public sealed class ProgramDashboard(
     {
         var attendance = await AttendanceAsync(filter, cancellationToken);
         var timelines = await TimelinesAsync(filter, cancellationToken);
-        return new AttendanceFigures(attendance, TimeToFirstMeeting(filter, timelines), Retention(filter, timelines, now));
+        return new AttendanceFigures(attendance, TimeToFirstMeeting(filter, timelines), Retention(filter.FromUtc, timelines.Select(t => (t.JoinedUtc, t.LastMeetingUtc)), now));
     }
 
     private async Task<T> InOwnScopeAsync<T>(Func<ProgramDashboard, Task<T>> work)
@@ -220,7 +220,7 @@ public sealed class ProgramDashboard(
     }
 
     /// <summary>People by distance band: online and phone from the database; in person from the member's ZIP to the group.</summary>
-    private async Task<CountTable> ByDistanceAsync(IQueryable<GroupMembership> served, CancellationToken cancellationToken)
+    private async Task<CountTable> ByDistanceAsync(IQueryable<GroupMembership> served, Guid? groupId, CancellationToken cancellationToken)
     {
         var remote = await served.Where(m => Remote.Contains(m.Group!.Modality)).Select(m => m.UserId).Distinct().CountAsync(cancellationToken);
         var inPerson = await (
@@ -241,7 +241,10 @@ public sealed class ProgramDashboard(
             }
             bands[band].Add(m.UserId);
         }
-        return Overlapping([.. DistanceBands.Select(b => (b, b == DistanceBands[4] ? remote : bands[b].Count))]);
+        List<(string, int)> rows = [.. DistanceBands.Select(b => (b, b == DistanceBands[4] ? remote : bands[b].Count))];
+        // For one group, each person is in one band and the bands add up to the people served, shown beside them: the
+        // bands are suppressed as a breakdown with its total. Across groups one person can be in several bands.
+        return groupId is null ? Overlapping(rows) : Additive(rows);
     }
 
     private async Task<IReadOnlyList<BenefitRow>> BenefitsAsync(ReportFilter filter, CancellationToken cancellationToken) =>
@@ -317,30 +320,44 @@ public sealed class ProgramDashboard(
 
     private sealed record MemberTimeline(DateTime SignedUpUtc, DateTime JoinedUtc, DateTime? FirstMeetingUtc, DateTime? LastMeetingUtc);
 
-    /// <summary>Median days from sign-up to first meeting, by month of sign-up, for people who signed up in the range.</summary>
-    private IReadOnlyList<MonthMedian> TimeToFirstMeeting(ReportFilter filter, List<MemberTimeline> timelines) =>
-        [.. timelines
-            .Where(t => t.SignedUpUtc >= filter.FromUtc && t.SignedUpUtc < filter.ToUtc && t.FirstMeetingUtc >= t.SignedUpUtc)
-            .GroupBy(t => Month(t.SignedUpUtc))
-            .OrderBy(g => g.Key)
-            .Select(g =>
-            {
-                var days = g.Select(t => (t.FirstMeetingUtc!.Value - t.SignedUpUtc).TotalDays).ToList();
-                var median = BenefitStatistics.Median(days);
-                return new MonthMedian(g.Key.Year, g.Key.Month, SmallCells.Show(days.Count), SmallCells.MayShow(days.Count) ? Math.Round(median!.Value, 1) : null);
-            })];
-
-    /// <summary>Of the people who first joined in the range long enough ago, how many still came 4, 8 and 12 weeks later.</summary>
-    private static IReadOnlyList<RetentionRow> Retention(ReportFilter filter, List<MemberTimeline> timelines, DateTime now)
+    /// <summary>
+    /// Median days from sign-up to first meeting, by month of sign-up, for people who signed up in the range. Every month
+    /// of the range is listed, empty or not: leaving out the empty ones would tell that a "fewer than 11" month had someone.
+    /// </summary>
+    private IReadOnlyList<MonthMedian> TimeToFirstMeeting(ReportFilter filter, List<MemberTimeline> timelines)
     {
-        var joined = timelines.Where(t => t.JoinedUtc >= filter.FromUtc).ToList();
-        return [.. RetentionWeeks.Select(weeks =>
+        var byMonth = timelines
+            .Where(t => t.SignedUpUtc >= filter.FromUtc && t.SignedUpUtc < filter.ToUtc && t.FirstMeetingUtc >= t.SignedUpUtc)
+            .ToLookup(t => Month(t.SignedUpUtc), t => (t.FirstMeetingUtc!.Value - t.SignedUpUtc).TotalDays);
+        return [.. Months(filter).Select(month =>
         {
-            var eligible = joined.Where(j => j.JoinedUtc.AddDays(7 * weeks) <= now).ToList();
-            var still = eligible.Count(j => j.LastMeetingUtc is { } last && last >= j.JoinedUtc.AddDays(7 * weeks));
-            // Joined = still + stopped: both parts must be 11 or more, or the share reveals a small group.
-            var safe = SmallCells.MayShow(eligible.Count) && SmallCells.MayShow(still) && SmallCells.MayShow(eligible.Count - still);
-            return new RetentionRow(weeks, SmallCells.Show(eligible.Count), safe ? still : null, safe ? (double)still / eligible.Count : null);
+            var days = byMonth[month].ToList();
+            return SmallCells.MayShow(days.Count)
+                ? new MonthMedian(month.Year, month.Month, days.Count, Math.Round(BenefitStatistics.Median(days)!.Value, 1))
+                : new MonthMedian(month.Year, month.Month, null, null);
+        })];
+    }
+
+    /// <summary>
+    /// Of the people who first joined in the range at least 12 weeks ago (one group of people for every row), how many
+    /// still came 4, 8 and 12 weeks later.
+    /// </summary>
+    /// <remarks>
+    /// One group for all rows, so no two rows' "joined" differ by a handful of people; and the counts are a chain (each
+    /// holds the next), so each shown count is 11 or more above the next shown one (<see cref="SmallCells.ShowChain"/>):
+    /// "stopped between 4 and 8 weeks" is never fewer than 11 by subtraction.
+    /// </remarks>
+    public static IReadOnlyList<RetentionRow> Retention(DateTime fromUtc, IEnumerable<(DateTime JoinedUtc, DateTime? LastMeetingUtc)> people, DateTime now)
+    {
+        var longest = RetentionWeeks.Max();
+        var cohort = people.Where(p => p.JoinedUtc >= fromUtc && p.JoinedUtc.AddDays(7 * longest) <= now).ToList();
+        List<int> chain = [cohort.Count, .. RetentionWeeks.Select(weeks => cohort.Count(p => p.LastMeetingUtc is { } last && last >= p.JoinedUtc.AddDays(7 * weeks)))];
+        var shown = SmallCells.ShowChain(chain);
+        int? joined = shown[0] ? chain[0] : null;
+        return [.. RetentionWeeks.Select((weeks, i) =>
+        {
+            int? still = shown[i + 1] ? chain[i + 1] : null;
+            return new RetentionRow(weeks, joined, still, joined is { } all && still is { } some ? (double)some / all : null);
         })];
     }
 
@@ -415,10 +432,16 @@ public sealed class ProgramDashboard(
         var paused = await db.FacilitationPauses.AsNoTracking()
             .Where(p => p.ResumedAtUtc == null && facilitators.Contains(p.FacilitatorId))
             .Select(p => p.FacilitatorId).Distinct().CountAsync(cancellationToken);
-        return new PipelineFigures(Overlapping([
+        var table = Overlapping([
             ("In training", inTraining), ("Certified", certified), ("Certified, expiring within 60 days", expiring),
             ("Certification lapsed", lapsed), ("Paused", paused),
-        ]), now);
+        ]);
+        // Those expiring are some of those certified: "certified" minus "expiring" must not be a handful of people.
+        if (!SmallCells.ShowChain([certified, expiring])[1])
+        {
+            table = table with { Rows = [.. table.Rows.Select((r, i) => i == 2 ? r with { Count = null } : r)] };
+        }
+        return new PipelineFigures(table, now);
     }
 
     private async Task<(IReadOnlyList<SafetyRow> Rows, int? Total)> SafetyAsync(

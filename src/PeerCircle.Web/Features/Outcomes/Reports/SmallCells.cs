@@ -47,9 +47,10 @@ public sealed class SuppressedTable
 /// <summary>
 /// Small-cell suppression, the rule for every aggregate PeerCircle shows or exports: a number based on fewer than
 /// <see cref="Minimum"/> people is hidden and marked "fewer than 11". Where totals are shown, a hidden cell must not
-/// be derivable by subtraction, so a row or column with a shown total never has exactly one hidden value: a second
-/// cell (the smallest one left) is hidden too, or, when there is none, the total is hidden (complementary suppression,
-/// repeated until nothing changes). Pure.
+/// be derivable by subtraction, so a row or column with a shown total never has exactly one hidden value, and its hidden
+/// values always add up to 11 or more (a hidden 0 beside a hidden 3 is no cover): another cell (the smallest one left)
+/// is hidden too, or, when there is none, the total is hidden (complementary suppression, repeated until nothing
+/// changes). Pure.
 /// </summary>
 public static class SmallCells
 {
@@ -69,6 +70,32 @@ public static class SmallCells
     /// more: a share of a shown total gives away both groups' sizes ("67 % of 12" is 8 and 4).
     /// </summary>
     public static double? Share(int part, int whole) => MayShow(part) && MayShow(whole - part) ? (double)part / whole : null;
+
+    /// <summary>
+    /// Counts that each hold the next ("joined", "still coming after 4 weeks", "after 8 weeks"…): which may be shown.
+    /// The difference of two shown counts is a group of people too ("stopped between 4 and 8 weeks"), so, from the
+    /// first, a count is shown only when it is 11 or more and at least 11 fewer than the last one shown; the others are
+    /// hidden. Every difference that can be worked out is then 11 or more.
+    /// </summary>
+    public static bool[] ShowChain(IReadOnlyList<int> nested)
+    {
+        ArgumentNullException.ThrowIfNull(nested);
+        var shown = new bool[nested.Count];
+        int? last = null;
+        for (var i = 0; i < nested.Count; i++)
+        {
+            if (last is { } above && nested[i] > above)
+            {
+                throw new ArgumentException("Each count must hold the next.", nameof(nested));
+            }
+            if (MayShow(nested[i]) && (last is not { } previous || MayShow(previous - nested[i])))
+            {
+                shown[i] = true;
+                last = nested[i];
+            }
+        }
+        return shown;
+    }
 
     /// <summary>Suppresses a list of counts whose total is shown beside them (one row with its total).</summary>
     public static SuppressedTable SuppressList(IReadOnlyList<int> counts, bool totalShown = true)
@@ -174,8 +201,10 @@ public static class SmallCells
     }
 
     /// <summary>
-    /// One line whose last position is its total. When exactly one of its values is hidden and the total is shown,
-    /// hides the smallest other cell, or the total when there is no other cell. True when something changed.
+    /// One line whose last position is its total. When the total is shown and its hidden values could be worked out or
+    /// narrowed down (one hidden value, or hidden values adding up to fewer than 11: "73 − 40 − 30" says the hidden 3 and
+    /// 0 are 3 between them), hides the smallest other cell, or the total when there is no other cell. True when
+    /// something changed.
     /// </summary>
     private static bool Protect(int[,] grid, bool[,] hidden, List<(int Row, int Column)> line)
     {
@@ -185,8 +214,8 @@ public static class SmallCells
         {
             return false;
         }
-        var hiddenCells = cells.Count(p => hidden[p.Row, p.Column]);
-        if (hiddenCells != 1)
+        var hiddenCells = cells.Where(p => hidden[p.Row, p.Column]).ToList();
+        if (hiddenCells.Count == 0 || (hiddenCells.Count > 1 && hiddenCells.Sum(p => grid[p.Row, p.Column]) >= Minimum))
         {
             return false;
         }

@@ -182,11 +182,24 @@ public class DashboardFiguresTests
                     AcknowledgedAtUtc = then.AddMinutes(i < 13 ? 30 : 90), ResolvedAtUtc = i < 12 ? then.AddMinutes(100) : then.AddDays(3),
                 });
             }
+            // And 11 routine cases, so the urgent count is not the only one: with every other priority empty, the total
+            // minus the urgent count would tell that the others are empty, so the urgent count would be hidden too.
+            for (var i = 0; i < 11; i++)
+            {
+                db.EscalationCases.Add(new EscalationCase
+                {
+                    MemberId = members[i], Priority = CasePriority.Routine, Status = CaseStatus.Resolved, OpenedAtUtc = then, DueAtUtc = then.AddDays(2),
+                    AcknowledgedAtUtc = then.AddHours(1), ResolvedAtUtc = then.AddDays(1),
+                });
+            }
             await db.SaveChangesAsync(Cancel);
         }
 
         var data = await ComputeAsync(app, filter);
 
+        Assert.Equal(35, data.SafetyCases);
+        // "Priority" has none and "routine" 11: hidden together (11 between them), so neither can be worked out.
+        Assert.All(data.Safety.Where(r => r.Priority != CasePriority.Urgent), r => Assert.Null(r.Cases));
         var urgent = data.Safety.Single(r => r.Priority == CasePriority.Urgent);
         Assert.Equal(24, urgent.Cases);
         Assert.Equal(13.0 / 24, urgent.AcknowledgedOnTime);
@@ -361,9 +374,16 @@ public class DashboardFiguresTests
         var bands = memberships
             .Select(m => (m.UserId, Band: dashboard.DistanceBand(m.Group!.Modality, profileOf(m.UserId)?.PostalCode, m.Group.Place.Latitude, m.Group.Place.Longitude, m.Group.Place.PostalCode)))
             .ToList();
+        var bandCounts = ProgramDashboard.DistanceBands.Select(b => bands.Where(x => x.Band == b).Select(x => x.UserId).Distinct().Count()).ToList();
+        // One group: each person is in one band, so the bands add up to the people served and need complementary cover.
+        var bandTable = SmallCells.SuppressList(bandCounts);
         var byDistance = ProgramDashboard.DistanceBands
-            .Select(b => (b, SmallCells.Show(bands.Where(x => x.Band == b).Select(x => x.UserId).Distinct().Count())))
+            .Select((b, i) => (b, filter.GroupId is null ? SmallCells.Show(bandCounts[i]) : bandTable.Cell(0, i)))
             .ToList();
+        if (filter.GroupId is not null)
+        {
+            Assert.Equal(people.Count, bandCounts.Sum());
+        }
 
         var attendance = (await db.MeetingAttendances.AsNoTracking().ToListAsync(Cancel))
             .Where(a => Attended.Contains(a.Status))
@@ -371,13 +391,18 @@ public class DashboardFiguresTests
         var joined = memberships.GroupBy(m => m.UserId).Select(g => (UserId: g.Key, Joined: g.Min(m => m.CreatedAtUtc)))
             .Where(j => j.Joined >= filter.FromUtc).ToList();
         var last = attendance.Where(a => a.UserId is not null).GroupBy(a => a.UserId!).ToDictionary(g => g.Key, g => g.Max(a => a.OccurrenceStartUtc));
-        var retention = ProgramDashboard.RetentionWeeks.Select(weeks =>
+        // One group of people for every row: those who joined at least 12 weeks ago. A count is shown when it is 11 or
+        // more and 11 or more below the last one shown, so no difference between two shown counts is a handful of people.
+        var cohort = joined.Where(j => j.Joined.AddDays(7 * 12) <= now).ToList();
+        int? lastShown = SmallCells.MayShow(cohort.Count) ? cohort.Count : null;
+        var retention = new List<RetentionRow>();
+        foreach (var weeks in new[] { 4, 8, 12 })
         {
-            var eligible = joined.Where(j => j.Joined.AddDays(7 * weeks) <= now).ToList();
-            var still = eligible.Count(j => last.TryGetValue(j.UserId, out var at) && at >= j.Joined.AddDays(7 * weeks));
-            var safe = SmallCells.MayShow(eligible.Count) && SmallCells.MayShow(still) && SmallCells.MayShow(eligible.Count - still);
-            return new RetentionRow(weeks, SmallCells.Show(eligible.Count), safe ? still : null, safe ? (double)still / eligible.Count : null);
-        }).ToList();
+            var still = cohort.Count(j => last.TryGetValue(j.UserId, out var at) && at >= j.Joined.AddDays(7 * weeks));
+            int? shown = lastShown is { } above && still >= 11 && above - still >= 11 ? still : null;
+            lastShown = shown ?? lastShown;
+            retention.Add(new RetentionRow(weeks, SmallCells.Show(cohort.Count), shown, shown is { } s ? (double)s / cohort.Count : null));
+        }
 
         var inRange = attendance.Where(a => a.OccurrenceStartUtc >= filter.FromUtc && a.OccurrenceStartUtc < filter.ToUtc
             && (filter.GroupId is null || a.GroupId == filter.GroupId)).ToList();
@@ -392,16 +417,14 @@ public class DashboardFiguresTests
             .Where(u => u.CreatedAtUtc >= filter.FromUtc && u.CreatedAtUtc < filter.ToUtc && people.Contains(u.Id))
             .ToList();
         var first = attendance.Where(a => a.UserId is not null).GroupBy(a => a.UserId!).ToDictionary(g => g.Key, g => g.Min(a => a.OccurrenceStartUtc));
-        var timeToFirst = signedUp
-            .Where(u => first.TryGetValue(u.Id, out var at) && at >= u.CreatedAtUtc)
-            .GroupBy(u => (programTime.ToLocal(u.CreatedAtUtc).Year, programTime.ToLocal(u.CreatedAtUtc).Month))
-            .OrderBy(g => g.Key)
-            .Select(g =>
-            {
-                var days = g.Select(u => (first[u.Id] - u.CreatedAtUtc).TotalDays).Order().ToList();
-                var median = days.Count % 2 == 1 ? days[days.Count / 2] : (days[days.Count / 2 - 1] + days[days.Count / 2]) / 2;
-                return new MonthMedian(g.Key.Year, g.Key.Month, SmallCells.Show(days.Count), SmallCells.MayShow(days.Count) ? Math.Round(median, 1) : null);
-            })
+        // Every month of the range, empty ones too.
+        var timeToFirst = months
+            .Select(m => signedUp
+                .Where(u => first.TryGetValue(u.Id, out var at) && at >= u.CreatedAtUtc)
+                .Where(u => programTime.ToLocal(u.CreatedAtUtc) is var local && local.Year == m.Year && local.Month == m.Month)
+                .Select(u => (first[u.Id] - u.CreatedAtUtc).TotalDays).Order().ToList() is var days && days.Count >= 11
+                ? new MonthMedian(m.Year, m.Month, days.Count, Math.Round(days.Count % 2 == 1 ? days[days.Count / 2] : (days[days.Count / 2 - 1] + days[days.Count / 2]) / 2, 1))
+                : new MonthMedian(m.Year, m.Month, null, null))
             .ToList();
         return new Expected(roleTable.RowTotal(0), byRole, byCancer, byModality, byLanguage, byDistance, retention, months, timeToFirst);
     }

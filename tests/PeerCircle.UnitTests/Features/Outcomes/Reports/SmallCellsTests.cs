@@ -25,6 +25,21 @@ public class SmallCellsTests
         AssertSafe(table);
     }
 
+    [Theory]
+    [InlineData(new[] { 40, 3, 0, 30 }, 2)]
+    [InlineData(new[] { 0, 2, 50, 60 }, 2)]
+    [InlineData(new[] { 4, 5, 12, 70 }, 2)]
+    public void HiddenCellsAddingUpToFewerThanEleven_HideAnother(int[] counts, int cellAlsoHidden)
+    {
+        var table = SmallCells.SuppressList(counts);
+
+        // Two small hidden cells are no cover for each other: the total minus the shown cells would give their sum,
+        // which is under 11. So the smallest shown cell goes too.
+        Assert.Null(table.Cell(0, cellAlsoHidden));
+        Assert.NotNull(table.RowTotal(0));
+        AssertSafe(table);
+    }
+
     [Fact]
     public void ListWithoutATotal_HidesOnlyTheSmallCell()
     {
@@ -66,7 +81,7 @@ public class SmallCellsTests
     [InlineData(3)]
     [InlineData(4)]
     [InlineData(5)]
-    public void RandomTables_ShowNothingUnderElevenAndNoLoneHiddenValue(int seed)
+    public void RandomTables_ShowNothingUnderEleven_AndHiddenValuesAreCovered(int seed)
     {
         var random = new Random(seed);
         for (var round = 0; round < 200; round++)
@@ -112,24 +127,57 @@ public class SmallCellsTests
         {
             if (table.RowTotal(r) is not null)
             {
-                Assert.NotEqual(1, Enumerable.Range(0, table.Columns).Count(c => table.Cell(r, c) is null));
+                AssertCovered(Enumerable.Range(0, table.Columns).Where(c => table.Cell(r, c) is null).Select(c => table.Counts[r, c]));
             }
         }
         for (var c = 0; c < table.Columns; c++)
         {
             if (table.ColumnTotal(c) is not null)
             {
-                Assert.NotEqual(1, Enumerable.Range(0, table.Rows).Count(r => table.Cell(r, c) is null));
+                AssertCovered(Enumerable.Range(0, table.Rows).Where(r => table.Cell(r, c) is null).Select(r => table.Counts[r, c]));
             }
         }
         if (table.GrandTotal is not null && table.RowTotalsShown)
         {
-            Assert.NotEqual(1, Enumerable.Range(0, table.Rows).Count(r => table.RowTotal(r) is null));
+            AssertCovered(Enumerable.Range(0, table.Rows).Where(r => table.RowTotal(r) is null)
+                .Select(r => Enumerable.Range(0, table.Columns).Sum(c => table.Counts[r, c])));
         }
         if (table.GrandTotal is not null && table.ColumnTotalsShown)
         {
-            Assert.NotEqual(1, Enumerable.Range(0, table.Columns).Count(c => table.ColumnTotal(c) is null));
+            AssertCovered(Enumerable.Range(0, table.Columns).Where(c => table.ColumnTotal(c) is null)
+                .Select(c => Enumerable.Range(0, table.Rows).Sum(r => table.Counts[r, c])));
         }
+    }
+
+    /// <summary>
+    /// The hidden values of one line with a shown total: subtraction gives their sum, so there must be none, or at least
+    /// two adding up to 11 or more.
+    /// </summary>
+    private static void AssertCovered(IEnumerable<int> hiddenValues)
+    {
+        var values = hiddenValues.ToList();
+        if (values.Count == 0)
+        {
+            return;
+        }
+        Assert.True(values.Count >= 2, "A lone hidden value can be worked out from its total.");
+        Assert.True(values.Sum() >= SmallCells.Minimum, $"Hidden values {string.Join(", ", values)} add up to fewer than 11.");
+    }
+
+    [Theory]
+    [InlineData(new[] { 60, 45, 30, 15 }, new[] { true, true, true, true })]
+    // 45 − 40 = 5 stopped between the first two points: 40 is hidden, and 45 − 22 = 23 is safe to show.
+    [InlineData(new[] { 60, 45, 40, 22 }, new[] { true, true, false, true })]
+    // 22 − 15 = 7: the last is hidden; so is any count under 11.
+    [InlineData(new[] { 50, 22, 15, 4 }, new[] { true, true, false, false })]
+    [InlineData(new[] { 9, 9, 8 }, new[] { false, false, false })]
+    public void NestedCounts_ShowOnlyWhatLeavesEveryDifferenceElevenOrMore(int[] nested, bool[] expected)
+    {
+        var shown = SmallCells.ShowChain(nested);
+
+        Assert.Equal(expected, shown);
+        var visible = nested.Where((_, i) => shown[i]).Append(0).ToList();
+        Assert.All(visible.Zip(visible.Skip(1)), pair => Assert.True(pair.First - pair.Second >= SmallCells.Minimum));
     }
 
     [Theory]
