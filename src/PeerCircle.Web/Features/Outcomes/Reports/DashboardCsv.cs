@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using PeerCircle.Web.Features.Safety.Resources;
 
 namespace PeerCircle.Web.Features.Outcomes.Reports;
@@ -6,9 +7,10 @@ namespace PeerCircle.Web.Features.Outcomes.Reports;
 /// <summary>
 /// The dashboard as CSV: de-identified aggregates only (section, row, measure, value), every number already through
 /// small-cell suppression ("fewer than 11" where hidden). Safe to open in a spreadsheet: a cell that starts with
-/// = + - @ (or a tab or carriage return) gets a leading apostrophe, so it is never run as a formula.
+/// = + - @ (or a tab or carriage return) gets a leading apostrophe, so it is never run as a formula; plain numbers,
+/// negative ones too, stay numbers.
 /// </summary>
-public static class DashboardCsv
+public static partial class DashboardCsv
 {
     public const string Hidden = "fewer than 11";
     public static readonly string[] Header = ["section", "row", "measure", "value"];
@@ -104,12 +106,22 @@ public static class DashboardCsv
         _ => "no meetings recorded",
     };
 
-    /// <summary>A cell a spreadsheet will not run as a formula.</summary>
+    /// <summary>
+    /// A cell a spreadsheet will not run as a formula. A plain number ("-0.42", a mean change that went down) is left as
+    /// it is: it cannot run, and with an apostrophe in front a spreadsheet or a statistics package would read it as text.
+    /// </summary>
     public static string Safe(string? value)
     {
         var text = value ?? "";
+        if (PlainNumber().IsMatch(text))
+        {
+            return text;
+        }
         return text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text;
     }
+
+    [GeneratedRegex(@"^-?[0-9]+(\.[0-9]+)?(E-?[0-9]+)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex PlainNumber();
 
     private static void AddTable(List<string?[]> rows, string section, CountTable table)
     {

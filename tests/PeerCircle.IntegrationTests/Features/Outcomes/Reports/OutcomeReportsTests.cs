@@ -51,6 +51,8 @@ public class OutcomeReportsTests(SharedApps apps)
             {
                 // "support": 12 members with baseline and 8-week scores, changes 0, +1, +2 … (mean +1).
                 AddScores(db, instrumentId, members[i], "support", baseline: 4, followUp: 4 + i % 3, meetings: 2, now);
+                // "motivation": 12 members went down by 1 or 2 (mean −1.5), to check that a fall is exported as a number.
+                AddScores(db, instrumentId, members[i], "motivation", baseline: 4, followUp: 2 + i % 2, meetings: 2, now);
                 // "hope": only 10 members have both: hidden.
                 if (i < 10)
                 {
@@ -102,6 +104,11 @@ public class OutcomeReportsTests(SharedApps apps)
             r[3] == DashboardCsv.Hidden || int.Parse(r[3], CultureInfo.InvariantCulture) >= 11, $"{r[0]} / {r[1]} / {r[2]} = {r[3]}"));
         Assert.Contains(rows, r => r[0] == "benefits" && r[1] == "support day 56" && r[2] == "members with both" && r[3] == "12");
         Assert.Contains(rows, r => r[0] == "benefits" && r[1] == "hope day 56" && r[2] == "mean change" && r[3] == DashboardCsv.Hidden);
+        // Figures read back as numbers, falls too (not as "'-1.5", which a spreadsheet would take for text).
+        Assert.Contains(rows, r => r[0] == "benefits" && r[1] == "motivation day 56" && r[2] == "mean change" && r[3] == "-1.5");
+        Assert.All(rows.Skip(1).Where(r => r[0] != "filter"), r => Assert.True(
+            r[3] is DashboardCsv.Hidden or "not available" || double.TryParse(r[3], NumberStyles.Float, CultureInfo.InvariantCulture, out _),
+            $"{r[0]} / {r[1]} / {r[2]} = {r[3]}"));
         Assert.Contains(rows, r => r[0] == "benefits" && r[1] == "support day 56" && r[2] == "share improved" && r[3] == DashboardCsv.Hidden);
         // No names or e-mail addresses in the aggregates.
         Assert.DoesNotContain(rows.SelectMany(r => r), cell => cell.Contains("@demo.local", StringComparison.Ordinal));
