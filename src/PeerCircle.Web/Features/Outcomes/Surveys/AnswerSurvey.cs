@@ -31,7 +31,7 @@ public sealed record AnswerOutcome(AnswerStatus Status, int Part, Dictionary<str
 /// Saves one part of a member's survey, so closing the phone loses nothing; on the last part, finishes it: scores every
 /// scale, records the participation dose from attendance, and marks it completed, all in one save with the audit.
 /// Answers are checked on the server: an unknown question or an answer outside its range saves nothing. Free text goes
-/// through the safety net, whose signal is saved with the answers.
+/// through the safety net, whose signal is saved with the answers, or on its own when the part cannot be saved yet.
 /// </summary>
 public sealed class AnswerSurvey(
     PeerCircleDb db, InstrumentCatalog catalog, SafetySignals signals, AuditTrail audit, TimeProvider time, IStringLocalizer<SharedResource> text)
@@ -90,14 +90,16 @@ public sealed class AnswerSurvey(
             }
             if (item.Kind == ItemKind.FreeText)
             {
+                // A line break is one character, as the browser counts it.
+                raw = raw.ReplaceLineEndings("\n");
+                if (!answers.TryGetValue(item.LinkId, out var before) || before.Text != raw)
+                {
+                    newWords.Add(raw);
+                }
                 if (raw.Length > FreeTextMax)
                 {
                     errors[item.LinkId] = [text["Please keep this under {0} characters.", FreeTextMax.ToString("N0", CultureInfo.CurrentCulture)]];
                     continue;
-                }
-                if (!answers.TryGetValue(item.LinkId, out var before) || before.Text != raw)
-                {
-                    newWords.Add(raw);
                 }
                 updated[item.LinkId] = AnswerValue.Of(raw);
                 continue;
@@ -111,18 +113,22 @@ public sealed class AnswerSurvey(
             }
             updated[item.LinkId] = AnswerValue.Of(number);
         }
-        if (errors.Count > 0)
-        {
-            return new AnswerOutcome(AnswerStatus.Invalid, part, errors,
-                Problem: text["Something in this part needs a look. Nothing was saved yet."]);
-        }
-
-        // The member's own words reach the safety net before anything else is done with them; the signal saves with the answers.
+        // The member's own words reach the safety net before anything else is done with them, whatever else is wrong with
+        // the part: someone who writes that they want to end their life and skips a required question still gets help.
         var crisis = false;
         foreach (var words in newWords)
         {
             var priority = await signals.TextAsync(memberId, "survey", response.Id.ToString(CultureInfo.InvariantCulture), words, ct);
             crisis |= priority == CasePriority.Urgent;
+        }
+        if (errors.Count > 0)
+        {
+            if (newWords.Count > 0)
+            {
+                await db.SaveChangesAsync(ct); // The signal only: no answer of this part is saved.
+            }
+            return new AnswerOutcome(AnswerStatus.Invalid, part, errors, crisis,
+                Problem: text["Something in this part needs a look. Nothing was saved yet."]);
         }
 
         response.AnswersJson = SurveyAnswers.Write(instrument, updated);

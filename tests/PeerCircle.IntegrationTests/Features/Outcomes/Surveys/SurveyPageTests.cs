@@ -7,6 +7,7 @@ using PeerCircle.Data.Groups;
 using PeerCircle.Data.Outcomes;
 using PeerCircle.Data.Safety;
 using PeerCircle.Web.Features.Outcomes.Instruments;
+using PeerCircle.Web.Features.Outcomes.Surveys;
 using static PeerCircle.IntegrationTests.Features.Outcomes.Surveys.SurveyTestKit;
 
 namespace PeerCircle.IntegrationTests.Features.Outcomes.Surveys;
@@ -292,5 +293,33 @@ public class SurveyPageTests
         Assert.Contains(@case.Signals, s => s.Source == "survey" && s.SourceId == id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         // The words are saved with the signal, in the same save.
         Assert.Contains("kill myself", await DbAsync(app.Services, db => db.SurveyResponses.Where(r => r.Id == id).Select(r => r.AnswersJson).SingleAsync(Cancel)), StringComparison.Ordinal);
+    }
+
+    [Theory, AllProviders]
+    public async Task FreeTextTooLongToSave_StillReachesTheSafetyNet_AndLineBreaksCountAsTheBrowserCountsThem(DatabaseProvider provider)
+    {
+        await using var app = await PeerCircleAppFactory.StartAsync(provider, Cancel);
+        var memberId = await app.UserIdAsync("member34@demo.local", Cancel);
+        var (id, instrument) = await BaselineAsync(app, memberId);
+        var (part, item) = instrument.Sections.Select((s, i) => (Part: i + 1, Item: s.Items.FirstOrDefault(x => x.Kind == ItemKind.FreeText))).First(p => p.Item is not null);
+        using var client = app.CreateClientWithCookies();
+        await app.SignInAsync(client, "member34@demo.local", totp: false, Cancel);
+
+        // Over 2,000 characters: refused, but the words still reach the safety net, and crisis help shows at once.
+        var tooLong = "I want to kill myself. " + new string('x', AnswerSurvey.FreeTextMax);
+        var page = await PostAsync(client, id, Part(part, "next", (item!.LinkId, tooLong)));
+        Assert.Contains("Please keep this under 2,000 characters.", page, StringComparison.Ordinal);
+        Assert.Contains("You matter, and you don't have to face this alone.", page, StringComparison.Ordinal);
+        var @case = await DbAsync(app.Services, db => db.EscalationCases.Include(c => c.Signals).SingleAsync(c => c.MemberId == memberId, Cancel));
+        Assert.Equal(CasePriority.Urgent, @case.Priority);
+        Assert.Contains(@case.Signals, s => s.Source == "survey");
+        Assert.DoesNotContain("kill myself", await DbAsync(app.Services, db => db.SurveyResponses.Where(r => r.Id == id).Select(r => r.AnswersJson).SingleAsync(Cancel)), StringComparison.Ordinal);
+
+        // 2,000 characters as the browser counts them (each line break one), sent with the two-character breaks forms use.
+        var lines = string.Join("\r\n", Enumerable.Repeat(new string('a', 666), 3));
+        Assert.Equal(AnswerSurvey.FreeTextMax, lines.ReplaceLineEndings("\n").Length);
+        page = await PostAsync(client, id, Part(part, "later", (item.LinkId, lines)));
+        Assert.DoesNotContain("Please keep this under", page, StringComparison.Ordinal);
+        Assert.Contains(new string('a', 666), await DbAsync(app.Services, db => db.SurveyResponses.Where(r => r.Id == id).Select(r => r.AnswersJson).SingleAsync(Cancel)), StringComparison.Ordinal);
     }
 }
