@@ -47,6 +47,7 @@ public static partial class FhirQuestionnaires
             Sections = [.. definition.Sections.Select(section => section with
             {
                 Title = section.Key.Length == 0 ? section.Title : Text(InstrumentText.Section(section.Key), section.Title),
+                Notes = [.. section.Notes.Select(note => note with { Text = Text(InstrumentText.Note(note.LinkId), note.Text) })],
                 Items = [.. section.Items.Select(item => item with
                 {
                     Text = Text(InstrumentText.Item(item.LinkId), item.Text),

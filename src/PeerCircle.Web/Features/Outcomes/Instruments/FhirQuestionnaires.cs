@@ -94,6 +94,19 @@ public static partial class FhirQuestionnaires
             ?? (option.Value is Coding coding ? DecimalExtension(coding, OrdinalValueUrl) ?? DecimalExtension(coding, ItemWeightUrl) : null);
     }
 
+    /// <summary>
+    /// The score each answer option of a choice item stands for, as an import reads it: its own score (ordinalValue or
+    /// itemWeight), else an integer option's value, else its place in the list (1, 2, 3…).
+    /// </summary>
+    public static IReadOnlyList<int> ScoresOf(Questionnaire.ItemComponent item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        var weights = item.AnswerOption.Select(o => WeightOf(o) ?? (o.Value is Integer { Value: { } value } ? value : null)).ToList();
+        return weights.All(w => w is not null)
+            ? [.. weights.Select(w => (int)w!.Value)]
+            : [.. Enumerable.Range(1, weights.Count)];
+    }
+
     private static Questionnaire? Parse(string? json, List<InstrumentProblem> problems)
     {
         if (string.IsNullOrWhiteSpace(json))
@@ -179,6 +192,8 @@ public static partial class FhirQuestionnaires
         var linkIds = new HashSet<string>(StringComparer.Ordinal);
         var sections = new List<InstrumentSection>();
         List<InstrumentItem>? loose = null;
+        // Instructions outside any group lead the part that comes next: a run of questions in no group, or a group.
+        var pending = new List<InstrumentNote>();
         foreach (var item in questionnaire.Item)
         {
             if (!CheckLinkId(item, linkIds, problems))
@@ -189,6 +204,8 @@ public static partial class FhirQuestionnaires
             {
                 loose = null;
                 var questions = new List<InstrumentItem>();
+                var notes = new List<InstrumentNote>(pending);
+                pending.Clear();
                 foreach (var child in item.Item)
                 {
                     if (!CheckLinkId(child, linkIds, problems))
@@ -200,7 +217,11 @@ public static partial class FhirQuestionnaires
                         problems.Add(new("Item {0}: groups inside groups are not supported. Please put its questions in the group above it.", child.LinkId));
                         continue;
                     }
-                    if (ReadItem(child, linkIds, translations, problems) is { } question)
+                    if (child.Type == Questionnaire.QuestionnaireItemType.Display)
+                    {
+                        AddNote(child, notes, translations, problems);
+                    }
+                    else if (ReadItem(child, linkIds, translations, problems) is { } question)
                     {
                         questions.Add(question);
                     }
@@ -210,17 +231,28 @@ public static partial class FhirQuestionnaires
                     problems.Add(new("Item {0}: the group has no questions.", item.LinkId));
                 }
                 translations.Add(InstrumentText.Section(item.LinkId!), ReadTranslations(item.TextElement, item.LinkId, problems));
-                sections.Add(new InstrumentSection(item.LinkId!, (item.Text ?? "").Trim(), questions));
+                sections.Add(new InstrumentSection(item.LinkId!, (item.Text ?? "").Trim(), questions) { Notes = notes });
+            }
+            else if (item.Type == Questionnaire.QuestionnaireItemType.Display)
+            {
+                // Instructions after some questions in no group start a new part, so they are read before what they lead.
+                loose = null;
+                AddNote(item, pending, translations, problems);
             }
             else if (ReadItem(item, linkIds, translations, problems) is { } question)
             {
                 if (loose is null)
                 {
                     loose = [];
-                    sections.Add(new InstrumentSection("", "", loose));
+                    sections.Add(new InstrumentSection("", "", loose) { Notes = [.. pending] });
+                    pending.Clear();
                 }
                 loose.Add(question);
             }
+        }
+        if (pending.Count > 0 && sections.Count > 0)
+        {
+            sections[^1] = sections[^1] with { Notes = [.. sections[^1].Notes, .. pending] };
         }
         if (!sections.SelectMany(s => s.Items).Any())
         {
@@ -253,6 +285,18 @@ public static partial class FhirQuestionnaires
             return false;
         }
         return true;
+    }
+
+    /// <summary>A display item's words as instructions for its part (none when it has no words).</summary>
+    private static void AddNote(Questionnaire.ItemComponent item, List<InstrumentNote> notes, TranslationTable translations, List<InstrumentProblem> problems)
+    {
+        var text = (item.Text ?? "").Trim();
+        if (text.Length == 0)
+        {
+            return;
+        }
+        translations.Add(InstrumentText.Note(item.LinkId!), ReadTranslations(item.TextElement, item.LinkId, problems));
+        notes.Add(new InstrumentNote(item.LinkId!, text));
     }
 
     private static string Short(string? text) => text is null ? "" : text.Length > 60 ? text[..60] + "…" : text;
@@ -420,6 +464,13 @@ public static partial class FhirQuestionnaires
             problems.Add(new("Item {0}: the answer code “{1}” is used twice.", item.LinkId, code));
             ok = false;
         }
+        // The member's answer is kept as its score, so two answers with one score could not be told apart afterwards.
+        foreach (var tie in options.Where(o => o.Weight is not null).GroupBy(o => (int)o.Weight!.Value).Where(g => g.Count() > 1))
+        {
+            problems.Add(new("Item {0}: the answers “{1}” have the same score ({2}). Give each answer its own score.", item.LinkId,
+                string.Join("”, “", tie.Select(o => o.Code)), tie.Key.ToString(CultureInfo.InvariantCulture)));
+            ok = false;
+        }
         return ok ? [.. options.Select((o, i) => new AnswerChoice(o.Code, o.Text, o.Weight is { } w ? (int)w : i + 1))] : null;
     }
 
@@ -480,13 +531,21 @@ public static partial class FhirQuestionnaires
         WriteTranslations(questionnaire.DescriptionElement, definition, InstrumentText.Description);
         foreach (var section in definition.Sections)
         {
+            var notes = section.Notes.Select(note =>
+            {
+                var display = new Questionnaire.ItemComponent { LinkId = note.LinkId, Text = note.Text, Type = Questionnaire.QuestionnaireItemType.Display };
+                WriteTranslations(display.TextElement, definition, InstrumentText.Note(note.LinkId));
+                return display;
+            });
             if (section.Key.Length == 0)
             {
+                questionnaire.Item.AddRange(notes);
                 questionnaire.Item.AddRange(section.Items.Select(i => ToItem(definition, i)));
                 continue;
             }
             var group = new Questionnaire.ItemComponent { LinkId = section.Key, Text = section.Title, Type = Questionnaire.QuestionnaireItemType.Group };
             WriteTranslations(group.TextElement, definition, InstrumentText.Section(section.Key));
+            group.Item.AddRange(notes);
             group.Item.AddRange(section.Items.Select(i => ToItem(definition, i)));
             questionnaire.Item.Add(group);
         }

@@ -39,7 +39,17 @@ public sealed record InstrumentItem(
 }
 
 /// <summary>A group of items shown together on one screen (one benefit, say), in order.</summary>
-public sealed record InstrumentSection(string Key, string Title, IReadOnlyList<InstrumentItem> Items);
+public sealed record InstrumentSection(string Key, string Title, IReadOnlyList<InstrumentItem> Items)
+{
+    /// <summary>
+    /// Instructions shown above the questions ("Over the last 2 weeks, how often…"): the questionnaire's display items in
+    /// the group, or before the questions that are in no group.
+    /// </summary>
+    public IReadOnlyList<InstrumentNote> Notes { get; init; } = [];
+}
+
+/// <summary>A line of instructions (a FHIR display item), by its linkId.</summary>
+public sealed record InstrumentNote(string LinkId, string Text);
 
 public enum ScoreMethod { Sum, Mean }
 
@@ -101,6 +111,8 @@ public static class InstrumentText
     public static string Item(string linkId) => "item" + Separator + linkId;
 
     public static string Help(string linkId) => "help" + Separator + linkId;
+
+    public static string Note(string linkId) => "note" + Separator + linkId;
 
     public static string MinLabel(string linkId) => "lower" + Separator + linkId;
 

@@ -165,10 +165,9 @@ public sealed class FhirExports(PeerCircleDb db, ResearchConsent research, TimeP
         {
             if (item.Type == Questionnaire.QuestionnaireItemType.Choice && item.AnswerOption.Count > 0)
             {
-                var weighted = item.AnswerOption.Any(o => FhirQuestionnaires.WeightOf(o) is not null);
-                var option = weighted
-                    ? item.AnswerOption.FirstOrDefault(o => FhirQuestionnaires.WeightOf(o) == number)
-                    : item.AnswerOption.ElementAtOrDefault(number - 1);
+                var scores = FhirQuestionnaires.ScoresOf(item);
+                var at = scores.ToList().IndexOf(number);
+                var option = at >= 0 ? item.AnswerOption[at] : null;
                 if (option?.Value is DataType chosen)
                 {
                     return (DataType)chosen.DeepCopy();

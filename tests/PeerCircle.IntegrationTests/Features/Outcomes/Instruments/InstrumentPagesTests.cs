@@ -29,6 +29,7 @@ public class InstrumentPagesTests(SharedApps apps)
           "description": "Three questions about time outside.",
           "item": [
             { "linkId": "outside", "text": "Time outside", "type": "group", "item": [
+              { "linkId": "outside-stem", "text": "Think about the last 7 days.", "type": "display" },
               { "linkId": "mood", "text": "How is your mood today?", "type": "integer",
                 "extension": [
                   { "url": "http://hl7.org/fhir/StructureDefinition/minValue", "valueInteger": 0 },
@@ -110,7 +111,7 @@ public class InstrumentPagesTests(SharedApps apps)
         var preview = await TextAsync(await coordinator.GetAsync(location, Cancel));
         Assert.Contains("The instrument is imported.", preview, StringComparison.Ordinal);
         Assert.Contains("Three questions about time outside.", preview, StringComparison.Ordinal);
-        Assert.Contains("How is your mood today?", preview, StringComparison.Ordinal);
+        Assert.Contains("Time outside Think about the last 7 days. How is your mood today?", preview, StringComparison.Ordinal);
         Assert.Contains("How often did you walk outside? (optional) Never Some days Most days", preview, StringComparison.Ordinal);
         Assert.Contains("Did you plant anything? (optional) Yes No", preview, StringComparison.Ordinal);
         Assert.Contains("Time in the garden (garden) Sum", preview, StringComparison.Ordinal);
@@ -132,6 +133,44 @@ public class InstrumentPagesTests(SharedApps apps)
         using var again = await ImportAsync(coordinator, GardenQuestionnaire, GardenScoring, "Same again.");
         Assert.Contains("An instrument “garden-check” version 1 is already here. To add a changed one, give it a new version.", await TextAsync(again), StringComparison.Ordinal);
         Assert.Equal(2, await WithDbAsync(app, db => db.Instruments.CountAsync(Cancel)));
+    }
+
+    [Theory, AllProviders]
+    public async Task AnImportedInstrument_PutOnTheScheduleThroughThePage_IsAskedWithItsInstructions_AndScored(DatabaseProvider provider)
+    {
+        await using var app = await PeerCircleAppFactory.StartAsync(provider, Cancel);
+        using var coordinator = await CoordinatorAsync(app);
+        var withARequiredQuestion = GardenQuestionnaire.Replace(
+            "\"text\": \"Did you plant anything?\", \"type\": \"boolean\"", "\"text\": \"Did you plant anything?\", \"type\": \"boolean\", \"required\": true", StringComparison.Ordinal);
+        Assert.NotEqual(GardenQuestionnaire, withARequiredQuestion);
+        using var imported = await ImportAsync(coordinator, withARequiredQuestion, GardenScoring, "Written by our own team; free to use.");
+        Assert.Equal(HttpStatusCode.Redirect, imported.StatusCode);
+        var instrumentId = await WithDbAsync(app, db => db.Instruments.Where(i => i.Key == "garden-check").Select(i => i.Id).SingleAsync(Cancel));
+        using var added = await PeerCircleAppFactory.SubmitFormAsync(coordinator, Page, "add-point",
+            [new("Point.InstrumentId", instrumentId.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("Point.Days", "0"), new("Point.Label", "When you join")], Cancel);
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+
+        // The next sweep asks members in groups for it, beside the program's own survey.
+        await Surveys.SurveyTestKit.SweepAsync(app.Services, Cancel);
+        var memberId = await app.UserIdAsync("member33@demo.local", Cancel);
+        var response = Assert.Single(await Surveys.SurveyTestKit.ResponsesAsync(app.Services, memberId, instrumentId, Cancel));
+        using var member = app.CreateClientWithCookies();
+        await app.SignInAsync(member, "member33@demo.local", totp: false, Cancel);
+        var path = $"/me/surveys/{response.Id}";
+        var survey = await TextAsync(await member.GetAsync(path, Cancel));
+        Assert.Contains("Garden check", survey, StringComparison.Ordinal);
+        Assert.Contains("Time outside Think about the last 7 days.", survey, StringComparison.Ordinal);
+        // The required question says so, and the page does not claim every question is optional.
+        Assert.Contains("Did you plant anything? (needs an answer)", survey, StringComparison.Ordinal);
+        Assert.Contains("Questions marked “needs an answer” must be answered to go on.", survey, StringComparison.Ordinal);
+        Assert.DoesNotContain("Every question is optional", survey, StringComparison.Ordinal);
+
+        // Mood 6, walked most days (scores 2), planted something (1): the sum is 9, "high".
+        using var finished = await PeerCircleAppFactory.SubmitFormAsync(member, path, "survey",
+            [new("Survey.Part", "1"), new("Survey.Go", "finish"), new("Survey.Answers[mood]", "6"), new("Survey.Answers[walks]", "2"), new("Survey.Answers[seeds]", "1")], Cancel);
+        Assert.Contains("Thank you!", await TextAsync(finished), StringComparison.Ordinal);
+        var score = await WithDbAsync(app, db => db.SurveyScores.AsNoTracking().SingleAsync(s => s.ResponseId == response.Id, Cancel));
+        Assert.Equal(("garden", (double?)9.0), (score.Scale, score.Value));
     }
 
     [Theory, AllProviders]

@@ -56,6 +56,39 @@ public class InstrumentFormatTests
     }
 
     [Fact]
+    public void Instructions_LeadThePartTheyIntroduce_AndAreWrittenBack()
+    {
+        // A standard instrument's stem before its questions, a new stem halfway, and instructions inside a group.
+        var questionnaire = SmallQuestionnaire.Replace("\"item\": [", """
+            "item": [
+              { "linkId": "stem", "text": "Think about the last 7 days.", "type": "display" },
+            """, StringComparison.Ordinal).Replace(
+            """{ "linkId": "seeds", "text": "Did you plant anything?", "type": "boolean", "required": true }""",
+            """
+            { "linkId": "now", "text": "Now think about today.", "type": "display" },
+            { "linkId": "seeds", "text": "Did you plant anything?", "type": "boolean", "required": true },
+            { "linkId": "more", "text": "More about your garden", "type": "group", "item": [
+              { "linkId": "more-note", "text": "Skip these if you have no garden.", "type": "display" },
+              { "linkId": "weeds", "text": "Did you pull weeds?", "type": "boolean" } ] }
+            """, StringComparison.Ordinal);
+        var scoring = SmallScoring.Replace("\"seeds\"]", "\"seeds\", \"weeds\"]", StringComparison.Ordinal);
+
+        var definition = FhirQuestionnaires.Read(3, questionnaire, scoring);
+
+        Assert.Equal([["mood", "walks"], ["seeds"], ["weeds"]], definition.Sections.Select(s => s.Items.Select(i => i.LinkId).ToArray()));
+        Assert.Equal(
+            [["Think about the last 7 days."], ["Now think about today."], ["Skip these if you have no garden."]],
+            definition.Sections.Select(s => s.Notes.Select(n => n.Text).ToArray()));
+        // Instructions are not questions: nothing to answer, nothing scored.
+        Assert.Null(definition.Item("stem"));
+
+        var again = FhirQuestionnaires.Read(3, FhirQuestionnaires.ToQuestionnaireJson(definition), scoring);
+        Assert.Equal(
+            definition.Sections.Select(s => string.Join("|", s.Notes.Select(n => n.LinkId + ":" + n.Text))),
+            again.Sections.Select(s => string.Join("|", s.Notes.Select(n => n.LinkId + ":" + n.Text))));
+    }
+
+    [Fact]
     public void NotJsonOrNotAQuestionnaire_SaysSo()
     {
         Assert.Contains(Problems("{ nope", SmallScoring), p => p.StartsWith("The Questionnaire file is not valid JSON", StringComparison.Ordinal));
@@ -91,6 +124,14 @@ public class InstrumentFormatTests
         Assert.Contains(
             "Item seeds: questions that appear only after a certain answer (enableWhen) are not supported. Please remove the condition so the question is always asked.",
             Problems(questionnaire, SmallScoring));
+    }
+
+    [Fact]
+    public void TwoAnswersWithOneScore_AreRefused_SinceTheAnswerIsKeptAsItsScore()
+    {
+        var questionnaire = SmallQuestionnaire.Replace("\"valueDecimal\": 2", "\"valueDecimal\": 1", StringComparison.Ordinal);
+
+        Assert.Contains("Item walks: the answers “some”, “most” have the same score (1). Give each answer its own score.", Problems(questionnaire, SmallScoring));
     }
 
     [Fact]

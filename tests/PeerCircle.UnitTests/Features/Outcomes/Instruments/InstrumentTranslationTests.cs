@@ -32,6 +32,7 @@ public partial class InstrumentTranslationTests
           "description": "Two questions about time outside.",
           "item": [
             { "linkId": "outside", "text": "Time outside", "_text": {{Es("Tiempo afuera")}}, "type": "group", "item": [
+              { "linkId": "outside-intro", "text": "Think about the last 7 days.", "_text": {{Es("Piense en los últimos 7 días.")}}, "type": "display" },
               { "linkId": "mood", "text": "How is your mood today?", "type": "integer",
                 "extension": [
                   { "url": "http://hl7.org/fhir/StructureDefinition/minValue", "valueInteger": 0 },
@@ -78,6 +79,7 @@ public partial class InstrumentTranslationTests
         Assert.Equal("Revisión del jardín", spanish.Title);
         Assert.Equal("Two questions about time outside.", spanish.Description);
         Assert.Equal("Tiempo afuera", spanish.Sections[0].Title);
+        Assert.Equal(["Piense en los últimos 7 días."], spanish.Sections[0].Notes.Select(n => n.Text));
         var mood = spanish.Item("mood")!;
         Assert.Equal(("How is your mood today?", "Muy bajo", "Very good"), (mood.Text, mood.MinLabel, mood.MaxLabel));
         var walks = spanish.Item("walks")!;

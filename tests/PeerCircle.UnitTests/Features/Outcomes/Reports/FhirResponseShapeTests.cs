@@ -58,4 +58,23 @@ public class FhirResponseShapeTests
         Assert.Equal(6, items.Count);
         Assert.All(items, i => Assert.Empty(i.Item));
     }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void AnIntegerAnswerOption_IsExportedAsItself_WhateverNumberTheListStartsAt(int chosen)
+    {
+        // Options 0 to 3 with no score of their own (as many standard instruments list them): the value is the score.
+        var questionnaire = FhirQuestionnaires.TryParse("""
+            { "resourceType": "Questionnaire", "status": "active", "url": "https://example.org/q", "version": "1",
+              "item": [ { "linkId": "sleep", "text": "Trouble sleeping?", "type": "choice",
+                "answerOption": [ { "valueInteger": 0 }, { "valueInteger": 1 }, { "valueInteger": 2 }, { "valueInteger": 3 } ] } ] }
+            """)!;
+        Assert.Equal([0, 1, 2, 3], FhirQuestionnaires.ScoresOf(questionnaire.Item[0]));
+
+        var items = FhirExports.Items(questionnaire, $$"""{"sleep": {{chosen}}}""", research: false);
+
+        Assert.Equal(chosen, Assert.IsType<Integer>(items.Single().Answer.Single().Value).Value);
+    }
 }
