@@ -16,9 +16,15 @@ public static class MeetingMessages
     public static T InGroupLanguage<T>(Group group, Func<T> compose)
     {
         ArgumentNullException.ThrowIfNull(group);
+        return InLanguage(group.Language, compose);
+    }
+
+    /// <summary>Writes a message in Spanish for "es", else in English, whatever language the current request is in.</summary>
+    public static T InLanguage<T>(string? languageCode, Func<T> compose)
+    {
         ArgumentNullException.ThrowIfNull(compose);
         var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        var language = group.Language == "es" ? new CultureInfo("es") : new CultureInfo("en-US");
+        var language = languageCode == "es" ? new CultureInfo("es") : new CultureInfo("en-US");
         CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = language;
         try
         {

@@ -83,17 +83,20 @@ public static class SurveyAnswers
     public static bool Has(IReadOnlyDictionary<string, AnswerValue> answers, InstrumentItem item) =>
         answers.TryGetValue(item.LinkId, out var answer) && (answer.Number is not null || !string.IsNullOrWhiteSpace(answer.Text));
 
-    /// <summary>The first section with no answer yet (where the member stopped), or the last section when every one has some.</summary>
+    /// <summary>
+    /// Where the member stopped: the section after the last one with an answer (the first when there are none, the last
+    /// when the last has some). A part they skipped on the way (every question is optional) does not call them back.
+    /// </summary>
     public static int ResumeAt(InstrumentDefinition instrument, IReadOnlyDictionary<string, AnswerValue> answers)
     {
         ArgumentNullException.ThrowIfNull(instrument);
-        for (var i = 0; i < instrument.Sections.Count; i++)
+        for (var i = instrument.Sections.Count - 1; i >= 0; i--)
         {
-            if (instrument.Sections[i].Items.All(item => !Has(answers, item)))
+            if (instrument.Sections[i].Items.Any(item => Has(answers, item)))
             {
-                return i;
+                return Math.Min(i + 1, instrument.Sections.Count - 1);
             }
         }
-        return Math.Max(0, instrument.Sections.Count - 1);
+        return 0;
     }
 }

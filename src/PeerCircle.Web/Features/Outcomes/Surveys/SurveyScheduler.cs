@@ -6,6 +6,7 @@ using PeerCircle.Data;
 using PeerCircle.Data.Groups;
 using PeerCircle.Data.Outcomes;
 using PeerCircle.Web.Features.Accounts;
+using PeerCircle.Web.Features.Calendars;
 using PeerCircle.Web.Features.Consent;
 using PeerCircle.Web.Infrastructure.Audit;
 using PeerCircle.Web.Infrastructure.Email;
@@ -248,6 +249,8 @@ public sealed partial class SurveyScheduler(
         var memberIds = waiting.Select(r => r.MemberId).Distinct().ToList();
         var people = await db.Users.AsNoTracking().Where(u => memberIds.Contains(u.Id))
             .Select(u => new { u.Id, u.Email, u.DisplayName }).ToDictionaryAsync(u => u.Id, ct);
+        var languages = await db.MemberProfiles.AsNoTracking().Where(p => memberIds.Contains(p.UserId))
+            .Select(p => new { p.UserId, p.Languages }).ToDictionaryAsync(p => p.UserId, p => p.Languages, ct);
         var sent = 0;
         foreach (var mine in waiting.GroupBy(r => r.MemberId))
         {
@@ -258,15 +261,19 @@ public sealed partial class SurveyScheduler(
             }
             var surveys = mine.ToList();
             var path = surveys.Count == 1 ? $"/me/surveys/{surveys[0].Id}" : "/me/surveys";
-            var body = string.Join("\n\n",
-                text["Hello {0},", person.DisplayName],
-                text["A short survey is waiting for you in PeerCircle. It takes about 3 minutes."],
-                text["Your answers help us learn how the groups help people, and make them better. Answering is up to you."],
-                links.To(path),
-                text["Thank you,"] + "\nPeerCircle");
+            // In Spanish for members who read Spanish and not English (the survey itself is in Spanish for them too).
+            var spoken = languages.GetValueOrDefault(mine.Key) ?? [];
+            var (subject, body) = MeetingMessages.InLanguage(spoken.Contains("es") && !spoken.Contains("en") ? "es" : "en", () => (
+                text["A short survey is waiting for you"].Value,
+                string.Join("\n\n",
+                    text["Hello {0},", person.DisplayName],
+                    text["A short survey is waiting for you in PeerCircle. It takes about 3 minutes."],
+                    text["Your answers help us learn how the groups help people, and make them better. Answering is up to you."],
+                    links.To(path),
+                    text["Thank you,"] + "\nPeerCircle")));
             try
             {
-                await email.SendAsync(person.Email, text["A short survey is waiting for you"], body, ct);
+                await email.SendAsync(person.Email, subject, body, ct);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

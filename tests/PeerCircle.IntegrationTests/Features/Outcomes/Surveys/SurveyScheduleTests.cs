@@ -153,7 +153,7 @@ public class SurveyScheduleTests
     }
 
     [Theory, AllProviders]
-    public async Task Reminders_WhenDueAndAWeekLater_OnlyWithEmailAllowed_WithoutHealthDetails(DatabaseProvider provider)
+    public async Task Reminders_WhenDueAndAWeekLater_OnlyWithEmailAllowed_InTheMembersLanguage_WithoutHealthDetails(DatabaseProvider provider)
     {
         await using var app = await PeerCircleAppFactory.StartAsync(provider, Cancel);
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
@@ -173,11 +173,31 @@ public class SurveyScheduleTests
             return await db.SaveChangesAsync(Cancel);
         });
 
+        // A member who reads Spanish and not English.
+        var spanishId = await app.UserIdAsync("member35@demo.local", Cancel);
+        await DbAsync(app.Services, async db =>
+        {
+            var profile = await db.MemberProfiles.SingleOrDefaultAsync(p => p.UserId == spanishId, Cancel);
+            if (profile is null)
+            {
+                profile = new MemberProfile { UserId = spanishId };
+                db.MemberProfiles.Add(profile);
+            }
+            profile.Languages = ["es"];
+            return await db.SaveChangesAsync(Cancel);
+        });
+
         int To(string address) => app.ReadOutbox().Count(m => m.To.Mailboxes.Any(a => a.Address == address));
 
         await SweepAsync(timed.Services, Cancel);
         Assert.Equal(1, To("member33@demo.local"));
         Assert.Equal(0, To("member34@demo.local"));
+        Assert.NotEmpty(await ResponsesAsync(app.Services, spanishId, instrumentId, Cancel));
+        var spanish = app.ReadOutbox().Single(m => m.To.Mailboxes.Any(a => a.Address == "member35@demo.local"));
+        Assert.Equal("Tiene una encuesta corta esperándole", spanish.Subject);
+        Assert.StartsWith("Hola, ", spanish.TextBody, StringComparison.Ordinal);
+        Assert.Equal("A short survey is waiting for you",
+            app.ReadOutbox().Single(m => m.To.Mailboxes.Any(a => a.Address == "member33@demo.local")).Subject);
         var message = app.ReadOutbox().Single(m => m.To.Mailboxes.Any(a => a.Address == "member33@demo.local"));
         Assert.Single(message.To.Mailboxes);
         var body = message.TextBody;
