@@ -33,14 +33,23 @@ public static partial class FhirQuestionnaires
 
     private const int MaxProblems = 50;
 
-    /// <summary>Reads an instrument; throws <see cref="InvalidInstrumentException"/> naming every problem.</summary>
+    /// <summary>The largest score (either way) an answer option may carry.</summary>
+    private const int MaxScore = 1000;
+
+    /// <summary>
+    /// Reads a stored instrument; throws <see cref="InvalidInstrumentException"/> naming every problem, except those only
+    /// new imports are refused for (<see cref="InstrumentProblem.NewImportsOnly"/>).
+    /// </summary>
     public static InstrumentDefinition Read(long id, string questionnaireJson, string scoringJson)
     {
         var problems = Check(id, questionnaireJson, scoringJson, out var definition);
-        return problems.Count == 0 ? definition! : throw new InvalidInstrumentException(problems);
+        return definition ?? throw new InvalidInstrumentException(problems);
     }
 
-    /// <summary>Reads an instrument and lists every problem in plain words, by item linkId or scale key.</summary>
+    /// <summary>
+    /// Reads an instrument and lists every problem in plain words, by item linkId or scale key. The definition is set when
+    /// the only problems are ones that only refuse new imports; an import is refused for any problem.
+    /// </summary>
     public static IReadOnlyList<InstrumentProblem> Check(long id, string? questionnaireJson, string? scoringJson, out InstrumentDefinition? definition)
     {
         definition = null;
@@ -59,7 +68,7 @@ public static partial class FhirQuestionnaires
         var (key, version, title, description, sections) = ReadQuestionnaire(questionnaire, translations, problems);
         var items = sections.SelectMany(s => s.Items).ToDictionary(i => i.LinkId, StringComparer.Ordinal);
         var scales = ScoringRules.Read(scoringJson, items, problems);
-        if (problems.Count > 0)
+        if (problems.Any(p => !p.NewImportsOnly))
         {
             return Cap(problems);
         }
@@ -69,7 +78,7 @@ public static partial class FhirQuestionnaires
             Language = string.IsNullOrWhiteSpace(questionnaire.Language) ? "en" : questionnaire.Language.Trim(),
             Translations = translations.ToReadOnly(),
         };
-        return [];
+        return Cap(problems);
     }
 
     private static List<InstrumentProblem> Cap(List<InstrumentProblem> problems)
@@ -102,7 +111,7 @@ public static partial class FhirQuestionnaires
     {
         ArgumentNullException.ThrowIfNull(item);
         var weights = item.AnswerOption.Select(o => WeightOf(o) ?? (o.Value is Integer { Value: { } value } ? value : null)).ToList();
-        return weights.All(w => w is not null)
+        return weights.All(w => w is { } score && Math.Abs(score) <= MaxScore && score == decimal.Truncate(score))
             ? [.. weights.Select(w => (int)w!.Value)]
             : [.. Enumerable.Range(1, weights.Count)];
     }
@@ -236,8 +245,10 @@ public static partial class FhirQuestionnaires
             else if (item.Type == Questionnaire.QuestionnaireItemType.Display)
             {
                 // Instructions after some questions in no group start a new part, so they are read before what they lead.
-                loose = null;
-                AddNote(item, pending, translations, problems);
+                if (AddNote(item, pending, translations, problems))
+                {
+                    loose = null;
+                }
             }
             else if (ReadItem(item, linkIds, translations, problems) is { } question)
             {
@@ -287,16 +298,23 @@ public static partial class FhirQuestionnaires
         return true;
     }
 
-    /// <summary>A display item's words as instructions for its part (none when it has no words).</summary>
-    private static void AddNote(Questionnaire.ItemComponent item, List<InstrumentNote> notes, TranslationTable translations, List<InstrumentProblem> problems)
+    /// <summary>
+    /// A display item's words as instructions for its part; false when it has no words. Display items outside questions
+    /// were skipped before they became instructions, so a problem in their translations refuses new imports only.
+    /// </summary>
+    private static bool AddNote(Questionnaire.ItemComponent item, List<InstrumentNote> notes, TranslationTable translations, List<InstrumentProblem> problems)
     {
         var text = (item.Text ?? "").Trim();
         if (text.Length == 0)
         {
-            return;
+            return false;
         }
-        translations.Add(InstrumentText.Note(item.LinkId!), ReadTranslations(item.TextElement, item.LinkId, problems));
+        var found = new List<InstrumentProblem>();
+        var translated = ReadTranslations(item.TextElement, item.LinkId, found);
+        problems.AddRange(found.Select(p => p with { NewImportsOnly = true }));
+        translations.Add(InstrumentText.Note(item.LinkId!), found.Count == 0 ? translated : null);
         notes.Add(new InstrumentNote(item.LinkId!, text));
+        return true;
     }
 
     private static string Short(string? text) => text is null ? "" : text.Length > 60 ? text[..60] + "…" : text;
@@ -464,12 +482,21 @@ public static partial class FhirQuestionnaires
             problems.Add(new("Item {0}: the answer code “{1}” is used twice.", item.LinkId, code));
             ok = false;
         }
+        foreach (var option in options.Where(o => o.Weight is { } w && Math.Abs(w) > MaxScore))
+        {
+            problems.Add(new("Item {0}: the score of answer “{1}” must be between −1,000 and 1,000.", item.LinkId, option.Code));
+            ok = false;
+        }
+        if (!ok)
+        {
+            return null;
+        }
         // The member's answer is kept as its score, so two answers with one score could not be told apart afterwards.
+        // (Refused on import since this rule came in; an instrument stored before it still loads.)
         foreach (var tie in options.Where(o => o.Weight is not null).GroupBy(o => (int)o.Weight!.Value).Where(g => g.Count() > 1))
         {
             problems.Add(new("Item {0}: the answers “{1}” have the same score ({2}). Give each answer its own score.", item.LinkId,
-                string.Join("”, “", tie.Select(o => o.Code)), tie.Key.ToString(CultureInfo.InvariantCulture)));
-            ok = false;
+                string.Join("”, “", tie.Select(o => o.Code)), tie.Key.ToString(CultureInfo.InvariantCulture)) { NewImportsOnly = true });
         }
         return ok ? [.. options.Select((o, i) => new AnswerChoice(o.Code, o.Text, o.Weight is { } w ? (int)w : i + 1))] : null;
     }

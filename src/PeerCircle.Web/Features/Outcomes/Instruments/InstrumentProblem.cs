@@ -9,6 +9,12 @@ namespace PeerCircle.Web.Features.Outcomes.Instruments;
 /// </summary>
 public sealed record InstrumentProblem(string Message, params string?[] Values)
 {
+    /// <summary>
+    /// A rule added after instruments were already imported: a new import is refused for it, but an instrument already
+    /// stored still loads, so members part-way through a survey are never stuck.
+    /// </summary>
+    public bool NewImportsOnly { get; init; }
+
     public string Localize(IStringLocalizer text)
     {
         ArgumentNullException.ThrowIfNull(text);

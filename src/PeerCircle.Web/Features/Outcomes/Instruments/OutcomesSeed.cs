@@ -35,7 +35,7 @@ public static partial class OutcomesSeed
         var questionnaireJson = await File.ReadAllTextAsync(QuestionnairePath, cancellationToken);
         var scoringJson = await File.ReadAllTextAsync(ScoringPath, cancellationToken);
         var problems = FhirQuestionnaires.Check(0, questionnaireJson, scoringJson, out var definition);
-        if (definition is null)
+        if (definition is null || problems.Count > 0)
         {
             LogInvalid(log, string.Join(" | ", problems));
             return;

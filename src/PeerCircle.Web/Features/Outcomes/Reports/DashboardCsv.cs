@@ -6,13 +6,13 @@ namespace PeerCircle.Web.Features.Outcomes.Reports;
 
 /// <summary>
 /// The dashboard as CSV: de-identified aggregates only (section, row, measure, value), every number already through
-/// small-cell suppression ("fewer than 11" where hidden). Safe to open in a spreadsheet: a cell that starts with
+/// small-cell suppression ("hidden" where hidden: fewer than 11 people, or hidden so such a number cannot be worked out). Safe to open in a spreadsheet: a cell that starts with
 /// = + - @ (or a tab or carriage return) gets a leading apostrophe, so it is never run as a formula; plain numbers,
 /// negative ones too, stay numbers.
 /// </summary>
 public static partial class DashboardCsv
 {
-    public const string Hidden = "fewer than 11";
+    public const string Hidden = "hidden";
     public static readonly string[] Header = ["section", "row", "measure", "value"];
 
     public static string Write(DashboardData data)
@@ -120,7 +120,7 @@ public static partial class DashboardCsv
         return text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text;
     }
 
-    [GeneratedRegex(@"^-?[0-9]+(\.[0-9]+)?(E-?[0-9]+)?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\A-?[0-9]+(\.[0-9]+)?(E-?[0-9]+)?\z", RegexOptions.CultureInvariant)]
     private static partial Regex PlainNumber();
 
     private static void AddTable(List<string?[]> rows, string section, CountTable table)

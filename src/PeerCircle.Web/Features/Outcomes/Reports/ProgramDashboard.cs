@@ -201,7 +201,7 @@ public sealed class ProgramDashboard(
 
         // Only the languages someone speaks are listed.
         // Every language the program knows is listed, spoken or not: leaving out the ones no one speaks would tell that a
-        // "fewer than 11" row has at least one speaker.
+        // "hidden" row has at least one speaker.
         var byLanguage = Overlapping([.. languages.Select((code, i) => (GroupLanguages.NameOf(code), languageCounts[i]))]);
 
         return new PeopleServed(byRole, byCancer, byModality, byLanguage);
@@ -322,7 +322,7 @@ public sealed class ProgramDashboard(
 
     /// <summary>
     /// Median days from sign-up to first meeting, by month of sign-up, for people who signed up in the range. Every month
-    /// of the range is listed, empty or not: leaving out the empty ones would tell that a "fewer than 11" month had someone.
+    /// of the range is listed, empty or not: leaving out the empty ones would tell that a "hidden" month had someone.
     /// </summary>
     private IReadOnlyList<MonthMedian> TimeToFirstMeeting(ReportFilter filter, List<MemberTimeline> timelines)
     {

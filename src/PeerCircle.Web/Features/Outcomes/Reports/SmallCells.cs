@@ -2,7 +2,7 @@ namespace PeerCircle.Web.Features.Outcomes.Reports;
 
 /// <summary>
 /// A table of counts after small-cell suppression: which cells, row totals, column totals and the grand total may be
-/// shown. A hidden value is shown as "fewer than 11" (or left out of a chart, with a note).
+/// shown. A hidden value is shown as "hidden" (or left out of a chart, with a note).
 /// </summary>
 public sealed class SuppressedTable
 {
@@ -46,7 +46,7 @@ public sealed class SuppressedTable
 
 /// <summary>
 /// Small-cell suppression, the rule for every aggregate PeerCircle shows or exports: a number based on fewer than
-/// <see cref="Minimum"/> people is hidden and marked "fewer than 11". Where totals are shown, a hidden cell must not
+/// <see cref="Minimum"/> people is hidden and marked "hidden", as is any cell hidden to cover it (one marker for both, so the marker does not tell which is small). Where totals are shown, a hidden cell must not
 /// be derivable by subtraction, so a row or column with a shown total never has exactly one hidden value, and its hidden
 /// values always add up to 11 or more (a hidden 0 beside a hidden 3 is no cover): another cell (the smallest one left)
 /// is hidden too, or, when there is none, the total is hidden (complementary suppression, repeated until nothing
@@ -210,11 +210,18 @@ public static class SmallCells
     {
         var total = line[^1];
         var cells = line.Take(line.Count - 1).ToList();
+        var hiddenCells = cells.Where(p => hidden[p.Row, p.Column]).ToList();
         if (hidden[total.Row, total.Column])
         {
-            return false;
+            // A hidden total whose cells are all shown can be added up, so it covers nothing: hide a cell of its line too.
+            var smallest = cells.Where(p => !hidden[p.Row, p.Column]).OrderBy(p => grid[p.Row, p.Column]).ToList();
+            if (hiddenCells.Count > 0 || smallest.Count == 0)
+            {
+                return false;
+            }
+            hidden[smallest[0].Row, smallest[0].Column] = true;
+            return true;
         }
-        var hiddenCells = cells.Where(p => hidden[p.Row, p.Column]).ToList();
         if (hiddenCells.Count == 0 || (hiddenCells.Count > 1 && hiddenCells.Sum(p => grid[p.Row, p.Column]) >= Minimum))
         {
             return false;

@@ -131,6 +131,17 @@ public sealed class AnswerSurvey(
                 Problem: text["Something in this part needs a look. Nothing was saved yet."]);
         }
 
+        // Finishing with a question that needs an answer still empty on another part (skipped with "later", "back" or a
+        // link): this part is saved, and the member is taken to the first such question.
+        var missing = go == "finish"
+            ? instrument.Sections.Select((s, i) => (Index: i, Items: s.Items.Where(item => item.Required && !SurveyAnswers.Has(updated, item)).ToList()))
+                .FirstOrDefault(s => s.Items.Count > 0)
+            : default;
+        if (missing.Items is { Count: > 0 })
+        {
+            go = "later";
+        }
+
         response.AnswersJson = SurveyAnswers.Write(instrument, updated);
         response.ItemsAnswered = instrument.Items.Count(i => SurveyAnswers.Has(updated, i));
         response.StartedAtUtc ??= now;
@@ -166,6 +177,12 @@ public sealed class AnswerSurvey(
         }
         await db.SaveChangesAsync(ct);
 
+        if (missing.Items is { Count: > 0 })
+        {
+            return new AnswerOutcome(AnswerStatus.Invalid, missing.Index + 1,
+                missing.Items.ToDictionary(item => item.LinkId, _ => new[] { text["Please answer this question."].Value }, StringComparer.Ordinal), crisis,
+                Problem: text["A question that needs an answer is still empty. Your other answers are saved."]);
+        }
         if (go == "finish")
         {
             return new AnswerOutcome(AnswerStatus.Completed, part, [], crisis);

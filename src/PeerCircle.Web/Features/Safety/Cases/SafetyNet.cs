@@ -72,6 +72,12 @@ public sealed class SafetyNet(PeerCircleDb db, AuditTrail audit, TimeProvider ti
         }
         else
         {
+            if (await RepeatsAsync(open, signal, ct))
+            {
+                // The same words from the same place (a survey sent again after fixing an answer) are already on the
+                // open case: the clinician sees them once.
+                return;
+            }
             signal.Case = open;
             open.Signals.Add(signal);
             db.SafetySignals.Add(signal);
@@ -103,6 +109,26 @@ public sealed class SafetyNet(PeerCircleDb db, AuditTrail audit, TimeProvider ti
             _announcing = true;
             db.SavedChanges += (_, _) => board.Publish();
         }
+    }
+
+    /// <summary>
+    /// Whether the open case already holds these words from the same place (a risk-language signal with the same source
+    /// id, excerpt and reasons): a member who sends a survey part again after fixing an answer is not flagged twice.
+    /// </summary>
+    private async Task<bool> RepeatsAsync(EscalationCase open, SafetySignal signal, CancellationToken ct)
+    {
+        if (signal.SourceId is null || signal.Kind != SignalKind.RiskLanguage)
+        {
+            return false;
+        }
+        bool Same(SafetySignal s) => s.Source == signal.Source && s.SourceId == signal.SourceId && s.Kind == signal.Kind
+            && s.Excerpt == signal.Excerpt && s.Explanation == signal.Explanation;
+        if (open.Signals.Any(Same) || db.SafetySignals.Local.Any(s => s.Case == open && Same(s)))
+        {
+            return true;
+        }
+        return open.Id != 0 && await db.SafetySignals.AnyAsync(s => s.CaseId == open.Id && s.Source == signal.Source && s.SourceId == signal.SourceId
+            && s.Kind == signal.Kind && s.Excerpt == signal.Excerpt && s.Explanation == signal.Explanation, ct);
     }
 
     private static string Cut(string value, int max) => value.Length > max ? value[..max] : value;

@@ -140,8 +140,12 @@ public class InstrumentPagesTests(SharedApps apps)
     {
         await using var app = await PeerCircleAppFactory.StartAsync(provider, Cancel);
         using var coordinator = await CoordinatorAsync(app);
+        // With a required question, and a second part after it.
         var withARequiredQuestion = GardenQuestionnaire.Replace(
-            "\"text\": \"Did you plant anything?\", \"type\": \"boolean\"", "\"text\": \"Did you plant anything?\", \"type\": \"boolean\", \"required\": true", StringComparison.Ordinal);
+            "{ \"linkId\": \"seeds\", \"text\": \"Did you plant anything?\", \"type\": \"boolean\" } ] }",
+            "{ \"linkId\": \"seeds\", \"text\": \"Did you plant anything?\", \"type\": \"boolean\", \"required\": true } ] }, "
+            + "{ \"linkId\": \"more\", \"text\": \"One more thing\", \"type\": \"group\", \"item\": [ "
+            + "{ \"linkId\": \"tools\", \"text\": \"Did you use garden tools?\", \"type\": \"boolean\" } ] }", StringComparison.Ordinal);
         Assert.NotEqual(GardenQuestionnaire, withARequiredQuestion);
         using var imported = await ImportAsync(coordinator, withARequiredQuestion, GardenScoring, "Written by our own team; free to use.");
         Assert.Equal(HttpStatusCode.Redirect, imported.StatusCode);
@@ -164,6 +168,20 @@ public class InstrumentPagesTests(SharedApps apps)
         Assert.Contains("Did you plant anything? (needs an answer)", survey, StringComparison.Ordinal);
         Assert.Contains("Questions marked “needs an answer” must be answered to go on.", survey, StringComparison.Ordinal);
         Assert.DoesNotContain("Every question is optional", survey, StringComparison.Ordinal);
+
+        // "Later" on part 1 with the required question empty, then finishing on part 2: back to it, with part 2 kept.
+        using var later = await PeerCircleAppFactory.SubmitFormAsync(member, path, "survey",
+            [new("Survey.Part", "1"), new("Survey.Go", "later"), new("Survey.Answers[mood]", "6"), new("Survey.Answers[walks]", "2")], Cancel);
+        Assert.Equal(HttpStatusCode.OK, later.StatusCode);
+        using var early = await PeerCircleAppFactory.SubmitFormAsync(member, path, "survey",
+            [new("Survey.Part", "2"), new("Survey.Go", "finish"), new("Survey.Answers[tools]", "0")], Cancel);
+        var back = await TextAsync(early);
+        Assert.Contains("A question that needs an answer is still empty. Your other answers are saved.", back, StringComparison.Ordinal);
+        Assert.Contains("Part 1 of 2", back, StringComparison.Ordinal);
+        Assert.Contains("Please answer this question.", back, StringComparison.Ordinal);
+        var kept = await WithDbAsync(app, db => db.SurveyResponses.AsNoTracking().SingleAsync(r => r.Id == response.Id, Cancel));
+        Assert.Equal(SurveyStatus.InProgress, kept.Status);
+        Assert.Contains("\"tools\"", kept.AnswersJson, StringComparison.Ordinal);
 
         // Mood 6, walked most days (scores 2), planted something (1): the sum is 9, "high".
         using var finished = await PeerCircleAppFactory.SubmitFormAsync(member, path, "survey",

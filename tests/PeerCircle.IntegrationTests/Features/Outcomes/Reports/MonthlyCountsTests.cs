@@ -54,7 +54,7 @@ public class MonthlyCountsTests
         }
         var counted = await FiguresAsync(app, filters);
         Assert.Equal(byRows, counted);
-        // Real figures were compared, not only "fewer than 11".
+        // Real figures were compared, not only "hidden".
         Assert.Contains("\"Pairs\":", counted[0], StringComparison.Ordinal);
         Assert.DoesNotContain("\"Pairs\":null", counted[0], StringComparison.Ordinal);
         Assert.Matches("\"Attendances\":[0-9]", counted[0]);

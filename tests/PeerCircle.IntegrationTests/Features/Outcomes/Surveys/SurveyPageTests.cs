@@ -314,6 +314,10 @@ public class SurveyPageTests
         Assert.Equal(CasePriority.Urgent, @case.Priority);
         Assert.Contains(@case.Signals, s => s.Source == "survey");
         Assert.DoesNotContain("kill myself", await DbAsync(app.Services, db => db.SurveyResponses.Where(r => r.Id == id).Select(r => r.AnswersJson).SingleAsync(Cancel)), StringComparison.Ordinal);
+        // Sent again unchanged: crisis help again, but the clinician sees the words once.
+        page = await PostAsync(client, id, Part(part, "next", (item.LinkId, tooLong)));
+        Assert.Contains("You matter, and you don't have to face this alone.", page, StringComparison.Ordinal);
+        Assert.Single(await DbAsync(app.Services, db => db.SafetySignals.Where(s => s.MemberId == memberId && s.Source == "survey").ToListAsync(Cancel)));
 
         // 2,000 characters as the browser counts them (each line break one), sent with the two-character breaks forms use.
         var lines = string.Join("\r\n", Enumerable.Repeat(new string('a', 666), 3));

@@ -132,6 +132,16 @@ public class InstrumentFormatTests
         var questionnaire = SmallQuestionnaire.Replace("\"valueDecimal\": 2", "\"valueDecimal\": 1", StringComparison.Ordinal);
 
         Assert.Contains("Item walks: the answers “some”, “most” have the same score (1). Give each answer its own score.", Problems(questionnaire, SmallScoring));
+        // One imported before the rule came in still loads, so members part-way through it are not stuck.
+        Assert.Equal([0, 1, 1], FhirQuestionnaires.Read(3, questionnaire, SmallScoring).Item("walks")!.Choices.Select(c => c.Score));
+    }
+
+    [Fact]
+    public void AHugeScore_IsRefusedInPlainWords()
+    {
+        var questionnaire = SmallQuestionnaire.Replace("\"valueDecimal\": 2", "\"valueDecimal\": 3000000000", StringComparison.Ordinal);
+
+        Assert.Contains("Item walks: the score of answer “most” must be between −1,000 and 1,000.", Problems(questionnaire, SmallScoring));
     }
 
     [Fact]

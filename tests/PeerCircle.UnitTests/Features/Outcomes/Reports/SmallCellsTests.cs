@@ -26,7 +26,7 @@ public class SmallCellsTests
     }
 
     [Theory]
-    [InlineData(new[] { 40, 3, 0, 30 }, 2)]
+    [InlineData(new[] { 40, 3, 0, 30 }, 3)]
     [InlineData(new[] { 0, 2, 50, 60 }, 2)]
     [InlineData(new[] { 4, 5, 12, 70 }, 2)]
     public void HiddenCellsAddingUpToFewerThanEleven_HideAnother(int[] counts, int cellAlsoHidden)
@@ -38,6 +38,15 @@ public class SmallCellsTests
         Assert.Null(table.Cell(0, cellAlsoHidden));
         Assert.NotNull(table.RowTotal(0));
         AssertSafe(table);
+    }
+
+    [Fact]
+    public void AHiddenTotalWhoseCellsAreAllShown_GetsACellHiddenToo()
+    {
+        // Row 0's total (32) is hidden to cover row 2's in the column of totals; shown as 20 and 12 it could be added up.
+        int[,] counts = { { 20, 12 }, { 60, 8 }, { 5, 0 }, { 1, 60 } };
+
+        AssertSafe(SmallCells.Suppress(counts, rowTotals: true, columnTotals: true));
     }
 
     [Fact]
@@ -123,6 +132,15 @@ public class SmallCellsTests
         }
         Assert.True(table.GrandTotal is null or >= SmallCells.Minimum);
 
+        // A hidden total whose cells are all shown can be added up: it would cover nothing.
+        for (var r = 0; r < table.Rows && table.RowTotalsShown; r++)
+        {
+            Assert.True(table.RowTotal(r) is not null || Enumerable.Range(0, table.Columns).Any(c => table.Cell(r, c) is null), $"row {r}'s hidden total can be added up");
+        }
+        for (var c = 0; c < table.Columns && table.ColumnTotalsShown; c++)
+        {
+            Assert.True(table.ColumnTotal(c) is not null || Enumerable.Range(0, table.Rows).Any(r => table.Cell(r, c) is null), $"column {c}'s hidden total can be added up");
+        }
         for (var r = 0; r < table.Rows; r++)
         {
             if (table.RowTotal(r) is not null)
