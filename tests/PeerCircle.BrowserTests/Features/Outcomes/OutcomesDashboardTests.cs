@@ -25,9 +25,9 @@ public sealed class OutcomesDashboardTests(BrowserFixture fixture)
         await Expect(page.GetByRole(AriaRole.Table, new() { Name = "Attendance by month" })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Table, new() { Name = "Change from baseline, by benefit and follow-up" })).ToBeVisibleAsync();
         // Each chart is drawn as an image with its own title, or says why there is none. The demo program is small:
-        // its 31 members all left their role blank, and a lone count beside three hidden empty ones would tell that
-        // they are empty, so the role chart has no point to draw and says so. (Charts with points are checked in
-        // OutcomeReportsTests and OutcomeChartsTests.)
+        // its members mostly left their role blank, and a lone count beside hidden empty ones would tell that they
+        // are empty, so a chart may have no point to draw. (Charts with points are checked in OutcomeReportsTests and
+        // OutcomeChartsTests.)
         var figures = page.Locator("figure.chart-figure");
         Assert.True(await figures.CountAsync() >= 3);
         for (var i = 0; i < await figures.CountAsync(); i++)
@@ -42,8 +42,6 @@ public sealed class OutcomesDashboardTests(BrowserFixture fixture)
                 await Expect(figure.GetByText("No chart: every point is hidden")).ToBeVisibleAsync();
             }
         }
-        await Expect(page.GetByRole(AriaRole.Figure, new() { Name = "People served by role" }).GetByText("No chart: every point is hidden")).ToBeVisibleAsync();
-        await Expect(page.GetByRole(AriaRole.Table, new() { Name = "People served by role" }).GetByRole(AriaRole.Cell, new() { Name = "31", Exact = true })).ToBeVisibleAsync();
         // Most figures are hidden and say so.
         await Expect(page.GetByRole(AriaRole.Cell, new() { Name = "hidden", Exact = true }).First).ToBeVisibleAsync();
 
