@@ -432,14 +432,14 @@ public sealed class ProgramDashboard(
         var paused = await db.FacilitationPauses.AsNoTracking()
             .Where(p => p.ResumedAtUtc == null && facilitators.Contains(p.FacilitatorId))
             .Select(p => p.FacilitatorId).Distinct().CountAsync(cancellationToken);
-        var table = Overlapping([
-            ("In training", inTraining), ("Certified", certified), ("Certified, expiring within 60 days", expiring),
-            ("Certification lapsed", lapsed), ("Paused", paused),
-        ]);
         // Those expiring are some of those certified: "certified" minus "expiring" must not be a handful of people.
+        const string Expiring = "Certified, expiring within 60 days";
+        var table = Overlapping([
+            ("In training", inTraining), ("Certified", certified), (Expiring, expiring), ("Certification lapsed", lapsed), ("Paused", paused),
+        ]);
         if (!SmallCells.ShowChain([certified, expiring])[1])
         {
-            table = table with { Rows = [.. table.Rows.Select((r, i) => i == 2 ? r with { Count = null } : r)] };
+            table = table with { Rows = [.. table.Rows.Select(r => r.Label == Expiring ? r with { Count = null } : r)] };
         }
         return new PipelineFigures(table, now);
     }

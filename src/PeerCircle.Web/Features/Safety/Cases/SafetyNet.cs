@@ -121,14 +121,14 @@ public sealed class SafetyNet(PeerCircleDb db, AuditTrail audit, TimeProvider ti
         {
             return false;
         }
-        bool Same(SafetySignal s) => s.Source == signal.Source && s.SourceId == signal.SourceId && s.Kind == signal.Kind
-            && s.Excerpt == signal.Excerpt && s.Explanation == signal.Explanation;
-        if (open.Signals.Any(Same) || db.SafetySignals.Local.Any(s => s.Case == open && Same(s)))
+        System.Linq.Expressions.Expression<Func<SafetySignal, bool>> same = s => s.Source == signal.Source && s.SourceId == signal.SourceId
+            && s.Kind == signal.Kind && s.Excerpt == signal.Excerpt && s.Explanation == signal.Explanation;
+        var sameHere = same.Compile();
+        if (open.Signals.Any(sameHere) || db.SafetySignals.Local.Any(s => s.Case == open && sameHere(s)))
         {
             return true;
         }
-        return open.Id != 0 && await db.SafetySignals.AnyAsync(s => s.CaseId == open.Id && s.Source == signal.Source && s.SourceId == signal.SourceId
-            && s.Kind == signal.Kind && s.Excerpt == signal.Excerpt && s.Explanation == signal.Explanation, ct);
+        return open.Id != 0 && await db.SafetySignals.Where(s => s.CaseId == open.Id).AnyAsync(same, ct);
     }
 
     private static string Cut(string value, int max) => value.Length > max ? value[..max] : value;

@@ -86,6 +86,10 @@ public class InstrumentPagesTests(SharedApps apps)
         return await coordinator.PostAsync(ImportPath, form, Cancel);
     }
 
+    /// <summary>The schedule page's "add a point" form.</summary>
+    private static List<KeyValuePair<string, string>> Point(string instrument, string days, string label) =>
+        [new("Point.InstrumentId", instrument), new("Point.Days", days), new("Point.Label", label)];
+
     private static async Task<string> TextAsync(HttpResponseMessage response) =>
         PeerCircleAppFactory.VisibleTextOf(await response.Content.ReadAsStringAsync(Cancel));
 
@@ -151,7 +155,7 @@ public class InstrumentPagesTests(SharedApps apps)
         Assert.Equal(HttpStatusCode.Redirect, imported.StatusCode);
         var instrumentId = await WithDbAsync(app, db => db.Instruments.Where(i => i.Key == "garden-check").Select(i => i.Id).SingleAsync(Cancel));
         using var added = await PeerCircleAppFactory.SubmitFormAsync(coordinator, Page, "add-point",
-            [new("Point.InstrumentId", instrumentId.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("Point.Days", "0"), new("Point.Label", "When you join")], Cancel);
+            Point(instrumentId.ToString(System.Globalization.CultureInfo.InvariantCulture), "0", "When you join"), Cancel);
         Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
 
         // The next sweep asks members in groups for it, beside the program's own survey.
@@ -245,9 +249,6 @@ public class InstrumentPagesTests(SharedApps apps)
         using var coordinator = await CoordinatorAsync(app);
         var instrumentId = await WithDbAsync(app, db => db.Instruments.Where(i => i.Key == InstrumentCatalog.PeerSupportBenefitsKey).Select(i => i.Id).SingleAsync(Cancel));
         var id = instrumentId.ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-        static List<KeyValuePair<string, string>> Point(string instrument, string days, string label) =>
-            [new("Point.InstrumentId", instrument), new("Point.Days", days), new("Point.Label", label)];
 
         using var bad = await PeerCircleAppFactory.SubmitFormAsync(coordinator, Page, "add-point", Point("", "800", ""), Cancel);
         var page = await TextAsync(bad);

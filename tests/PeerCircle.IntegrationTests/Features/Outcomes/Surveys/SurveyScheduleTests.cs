@@ -161,31 +161,11 @@ public class SurveyScheduleTests
         var instrumentId = await AddInstrumentAsync(app.Services, "reminder-test", [0], Cancel);
         var memberId = await app.UserIdAsync("member33@demo.local", Cancel);
         var noEmailId = await app.UserIdAsync("member34@demo.local", Cancel);
-        await DbAsync(app.Services, async db =>
-        {
-            var profile = await db.MemberProfiles.SingleOrDefaultAsync(p => p.UserId == noEmailId, Cancel);
-            if (profile is null)
-            {
-                profile = new MemberProfile { UserId = noEmailId };
-                db.MemberProfiles.Add(profile);
-            }
-            profile.MayEmail = false;
-            return await db.SaveChangesAsync(Cancel);
-        });
+        await ChangeProfileAsync(app.Services, noEmailId, p => p.MayEmail = false, Cancel);
 
         // A member who reads Spanish and not English.
         var spanishId = await app.UserIdAsync("member35@demo.local", Cancel);
-        await DbAsync(app.Services, async db =>
-        {
-            var profile = await db.MemberProfiles.SingleOrDefaultAsync(p => p.UserId == spanishId, Cancel);
-            if (profile is null)
-            {
-                profile = new MemberProfile { UserId = spanishId };
-                db.MemberProfiles.Add(profile);
-            }
-            profile.Languages = ["es"];
-            return await db.SaveChangesAsync(Cancel);
-        });
+        await ChangeProfileAsync(app.Services, spanishId, p => p.Languages = ["es"], Cancel);
 
         int To(string address) => app.ReadOutbox().Count(m => m.To.Mailboxes.Any(a => a.Address == address));
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PeerCircle.Data;
+using PeerCircle.Data.Members;
 using PeerCircle.Data.Outcomes;
 using PeerCircle.Web.Features.Outcomes.Surveys;
 
@@ -50,6 +51,20 @@ internal static class SurveyTestKit
             .OrderBy(r => r.DaysAfterJoining)
             .ToListAsync(ct);
     }
+
+    /// <summary>Changes a member's profile, making one when they have none.</summary>
+    public static Task<int> ChangeProfileAsync(IServiceProvider services, string memberId, Action<MemberProfile> change, CancellationToken ct) =>
+        DbAsync(services, async db =>
+        {
+            var profile = await db.MemberProfiles.SingleOrDefaultAsync(p => p.UserId == memberId, ct);
+            if (profile is null)
+            {
+                profile = new MemberProfile { UserId = memberId };
+                db.MemberProfiles.Add(profile);
+            }
+            change(profile);
+            return await db.SaveChangesAsync(ct);
+        });
 
     public static async Task<T> DbAsync<T>(IServiceProvider services, Func<PeerCircleDb, Task<T>> work)
     {
