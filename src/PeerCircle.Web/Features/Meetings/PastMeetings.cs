@@ -38,18 +38,43 @@ public sealed class PastMeetings(PeerCircleDb db, TimeProvider time)
         return meeting.StartUtc <= time.GetUtcNow().UtcDateTime;
     }
 
+    /// <summary>
+    /// True once the meeting's time has come, or once a facilitator started it in the runner, which opens an hour
+    /// early: a meeting begun and ended early can be logged straight away.
+    /// </summary>
+    public async Task<bool> HasBegunAsync(GroupMeeting meeting, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(meeting);
+        return HasStarted(meeting) || await db.MeetingRuns.AnyAsync(
+            r => r.GroupId == meeting.GroupId && r.OccurrenceStartUtc == meeting.ScheduledStartUtc, cancellationToken);
+    }
+
     /// <summary>The group's meetings that started after <paramref name="sinceUtc"/> and by now, newest first.</summary>
-    public async Task<IReadOnlyList<GroupMeeting>> StartedSinceAsync(Group group, DateTime sinceUtc, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<GroupMeeting>> StartedSinceAsync(Group group, DateTime sinceUtc, CancellationToken cancellationToken) =>
+        SinceAsync(group, sinceUtc, startedEarly: [], cancellationToken);
+
+    /// <summary>As <see cref="StartedSinceAsync"/>, with any meeting a facilitator has started early in the runner.</summary>
+    public async Task<IReadOnlyList<GroupMeeting>> BegunSinceAsync(Group group, DateTime sinceUtc, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(group);
+        var runs = await db.MeetingRuns.AsNoTracking()
+            .Where(r => r.GroupId == group.Id && r.OccurrenceStartUtc > sinceUtc)
+            .Select(r => r.OccurrenceStartUtc)
+            .ToListAsync(cancellationToken);
+        return await SinceAsync(group, sinceUtc, [.. runs], cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<GroupMeeting>> SinceAsync(Group group, DateTime sinceUtc, HashSet<DateTime> startedEarly, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(group);
         var now = time.GetUtcNow().UtcDateTime;
         var changes = await db.MeetingChanges.AsNoTracking()
             .Where(c => c.GroupId == group.Id && (c.OccurrenceStartUtc > sinceUtc || c.MovedToStartUtc > sinceUtc))
             .ToListAsync(cancellationToken);
-        // A group meets at most weekly, so this many planned meetings always reach past now.
+        // A group meets at most weekly, so this many planned meetings always reach past now and the runner's early hour.
         var count = (int)Math.Ceiling((now - sinceUtc).TotalDays / 7) + 2;
         return [.. GroupCalendar.Upcoming(group, changes, sinceUtc, count, includeCancelled: false)
-            .Where(m => m.StartUtc <= now)
+            .Where(m => m.StartUtc <= now || startedEarly.Contains(m.ScheduledStartUtc))
             .OrderByDescending(m => m.StartUtc)];
     }
 

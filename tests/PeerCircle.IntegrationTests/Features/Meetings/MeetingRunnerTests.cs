@@ -145,6 +145,35 @@ public class MeetingRunnerTests
     }
 
     [Theory, AllProviders]
+    public async Task AMeetingRunEarly_CanBeLoggedAsSoonAsItEnds(DatabaseProvider provider)
+    {
+        await using var app = await PeerCircleAppFactory.StartAsync(provider, Cancel);
+        // The runner opens an hour early; this meeting is run from 40 minutes before its planned time.
+        await using var meeting = await NextMeetingAsync(app, TimeSpan.FromMinutes(-40));
+        var lead = PeerCircleAppFactory.FacilitatorEmail;
+        using var client = meeting.At.CreateClient(new() { HandleCookies = true, AllowAutoRedirect = false });
+        await app.SignInAsync(client, lead, totp: true, Cancel);
+        var logPath = $"/facilitator/groups/{meeting.GroupId}/log/{meeting.Key}";
+        using var beforeStart = await client.GetAsync(logPath, Cancel);
+
+        Assert.Null(await meeting.AsAsync(lead, (r, m, id) => r.StartAsync(m!, id, Cancel)));
+        for (var part = 1; part <= 4; part++)
+        {
+            Assert.Null(await meeting.AsAsync(lead, (r, m, _) => r.MoveAsync(m!, 1, Cancel)));
+        }
+        Assert.Null(await meeting.AsAsync(lead, (r, m, _) => r.GiveConfidentialityReminderAsync(m!, Cancel)));
+        Assert.Null(await meeting.AsAsync(lead, (r, m, _) => r.MoveAsync(m!, 1, Cancel)));
+        Assert.Null(await meeting.AsAsync(lead, (r, m, _) => r.EndAsync(m!, Cancel)));
+        meeting.Clock.Advance(TimeSpan.FromMinutes(30)); // Ten minutes before the planned time.
+
+        using var afterEnd = await client.GetAsync(logPath, Cancel);
+        var list = await client.GetStringAsync($"/facilitator/groups/{meeting.GroupId}/logs", Cancel);
+        Assert.Equal(HttpStatusCode.NotFound, beforeStart.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, afterEnd.StatusCode);
+        Assert.Contains(logPath, list, StringComparison.Ordinal);
+    }
+
+    [Theory, AllProviders]
     public async Task Attendance_ShareOfTheAir_AndConcerns_AreKeptForTheMeeting(DatabaseProvider provider)
     {
         await using var app = await PeerCircleAppFactory.StartAsync(provider, Cancel);
