@@ -28,6 +28,7 @@ using PeerCircle.Web.Infrastructure.Demo;
 using PeerCircle.Web.Infrastructure.Email;
 using PeerCircle.Web.Infrastructure.Localization;
 using PeerCircle.Web.Infrastructure.Security;
+using PeerCircle.Web.Infrastructure.Texts;
 
 // Commands that need no host, no database and no logging run before anything else (stdout stays theirs alone).
 if (RiskCheckCommand.Matches(args))
@@ -48,6 +49,7 @@ builder.AddDatabase();
 builder.AddAccounts();
 builder.AddAudit();
 builder.AddEmail();
+builder.AddTexts();
 builder.AddSecurity();
 builder.AddPeerCircleLocalization();
 builder.AddCrisisHelp();

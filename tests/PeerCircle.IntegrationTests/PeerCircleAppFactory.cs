@@ -64,6 +64,7 @@ public sealed partial class PeerCircleAppFactory : WebApplicationFactory<Program
     public DatabaseProvider Provider { get; }
 
     public string OutboxFolder => Path.Combine(_folder, "outbox");
+    public string TextOutboxFolder => Path.Combine(_folder, "outbox-texts");
 
     /// <summary>Why PostgreSQL tests are skipped, or null when <c>PEERCIRCLE_TEST_POSTGRES</c> is set.</summary>
     public static string? PostgresSkipReason =>
@@ -120,6 +121,7 @@ public sealed partial class PeerCircleAppFactory : WebApplicationFactory<Program
             ["ConnectionStrings:Sqlite"] = Provider == DatabaseProvider.Sqlite ? _connectionString : "",
             ["ConnectionStrings:Postgres"] = Provider == DatabaseProvider.Postgres ? _connectionString : "",
             ["Email:PickupDirectory"] = OutboxFolder,
+            ["Texts:PickupDirectory"] = TextOutboxFolder,
             ["Email:Smtp:Host"] = "",
             ["Demo:Seed"] = "true",
             ["Demo:Password"] = DemoPassword,
@@ -197,6 +199,19 @@ public sealed partial class PeerCircleAppFactory : WebApplicationFactory<Program
             .Order(StringComparer.Ordinal)
             .Select(path => MimeMessage.Load(path))
             .ToList();
+    }
+
+    /// <summary>Every text message the app has sent so far, oldest first, as (number, message).</summary>
+    public IReadOnlyList<(string To, string Body)> ReadTextOutbox()
+    {
+        if (!Directory.Exists(TextOutboxFolder))
+        {
+            return [];
+        }
+        return [.. Directory.GetFiles(TextOutboxFolder, "*.txt")
+            .Order(StringComparer.Ordinal)
+            .Select(path => File.ReadAllText(path).Split("\n\n", 2))
+            .Select(parts => (parts[0]["To: ".Length..], parts[1].TrimEnd('\n')))];
     }
 
     /// <summary>The id of the account with this e-mail address.</summary>

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using PeerCircle.Data;
 using PeerCircle.Web.Features.Outcomes.Instruments;
 using PeerCircle.Web;
@@ -351,6 +352,9 @@ public static class OutcomesScenario
         var localizer = new Microsoft.Extensions.Localization.ResourceManagerStringLocalizerFactory(
             Microsoft.Extensions.Options.Options.Create(new Microsoft.Extensions.Localization.LocalizationOptions()),
             Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
+        // The sweep sends nothing here; the text sender only needs a client factory to be built.
+        await using var services = new ServiceCollection().AddHttpClient().BuildServiceProvider();
+        var httpClients = services.GetRequiredService<IHttpClientFactory>();
         for (var round = 0; round < options.WarmupRounds + options.Rounds; round++)
         {
             var clock = Stopwatch.StartNew();
@@ -360,6 +364,8 @@ public static class OutcomesScenario
                 Microsoft.Extensions.Options.Options.Create(new SurveyOptions()),
                 new EmailSender(Microsoft.Extensions.Options.Options.Create(new EmailOptions()), new Microsoft.Extensions.Hosting.Internal.HostingEnvironment(),
                     Microsoft.Extensions.Logging.Abstractions.NullLogger<EmailSender>.Instance),
+                new PeerCircle.Web.Infrastructure.Texts.TextSender(Microsoft.Extensions.Options.Options.Create(new PeerCircle.Web.Infrastructure.Texts.TextOptions()), httpClients,
+                    new Microsoft.Extensions.Hosting.Internal.HostingEnvironment(), Microsoft.Extensions.Logging.Abstractions.NullLogger<PeerCircle.Web.Infrastructure.Texts.TextSender>.Instance),
                 new AccountLinks(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build()),
                 new Microsoft.Extensions.Localization.StringLocalizer<SharedResource>(localizer),
                 Microsoft.Extensions.Logging.Abstractions.NullLogger<SurveyScheduler>.Instance);

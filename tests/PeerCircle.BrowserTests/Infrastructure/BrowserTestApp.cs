@@ -75,6 +75,7 @@ public sealed class BrowserTestApp : WebApplicationFactory<Program>
             ["Database:Provider"] = nameof(DatabaseProvider.Sqlite),
             ["ConnectionStrings:Sqlite"] = new SqliteConnectionStringBuilder { DataSource = Path.Combine(_folder, "peercircle.db") }.ConnectionString,
             ["Email:PickupDirectory"] = OutboxFolder,
+            ["Texts:PickupDirectory"] = Path.Combine(_folder, "outbox-texts"),
             ["Email:Smtp:Host"] = "",
             ["Demo:Seed"] = "true",
             ["Demo:Password"] = DemoPassword,

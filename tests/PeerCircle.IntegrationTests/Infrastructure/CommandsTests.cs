@@ -76,6 +76,7 @@ public class CommandsTests
         start.Environment["Database__Provider"] = "Sqlite";
         start.Environment["ConnectionStrings__Sqlite"] = $"Data Source={database}";
         start.Environment["Email__PickupDirectory"] = Path.Combine(workingFolder, "outbox");
+        start.Environment["Texts__PickupDirectory"] = Path.Combine(workingFolder, "outbox-texts");
         start.Environment["Demo__Seed"] = "false";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
 

@@ -8,6 +8,7 @@ using PeerCircle.Data.Members;
 using PeerCircle.Web.Features.Groups;
 using PeerCircle.Web.Infrastructure.Audit;
 using PeerCircle.Web.Infrastructure.Geo;
+using PeerCircle.Web.Infrastructure.Texts;
 
 namespace PeerCircle.Web.Features.Members;
 
@@ -70,7 +71,8 @@ public sealed class IntakeForm
 /// contact. Every field is checked first; nothing is saved unless all of it is right.
 /// </summary>
 public sealed class SaveMemberProfile(
-    PeerCircleDb db, ZipGazetteer zips, AuditTrail audit, Safety.Signals.SafetySignals signals, TimeProvider time, IStringLocalizer<SharedResource> text)
+    PeerCircleDb db, ZipGazetteer zips, AuditTrail audit, Safety.Signals.SafetySignals signals, TimeProvider time, TextSender texts,
+    IStringLocalizer<SharedResource> text)
 {
     public static readonly IReadOnlyList<int> TravelChoices = [5, 10, 25, 50, 100];
 
@@ -200,6 +202,10 @@ public sealed class SaveMemberProfile(
         if ((mayText || mayVoicemail || channel is ContactChannel.Text or ContactChannel.Phone) && phone is null && !errors.ContainsKey("Phone"))
         {
             Fail("Phone", text["Please add a phone number so we can text or call you, or untick those choices."]);
+        }
+        else if (mayText && phone is not null && !errors.ContainsKey("Phone") && texts.MobileNumber(phone) is null)
+        {
+            Fail("Phone", text["We cannot send texts to this number. Please give a mobile number, or untick “You may text me”."]);
         }
 
         var accessibility = Clean(form.AccessibilityNeeds);

@@ -57,6 +57,32 @@ public class IntakeAndDataRightsTests
     }
 
     [Theory, AllProviders]
+    public async Task Intake_AllowingTexts_NeedsANumberThatCanTakeThem(DatabaseProvider provider)
+    {
+        await using var app = await PeerCircleAppFactory.StartAsync(provider, Cancel);
+        using var member = app.CreateClientWithCookies();
+        await app.SignInAsync(member, "member5@demo.local", totp: false, Cancel);
+        var userId = await app.UserIdAsync("member5@demo.local", Cancel);
+
+        using var landline = await PeerCircleAppFactory.SubmitFormAsync(member, "/me/about", "intake",
+            Intake(("Form.MayText", "true"), ("Form.Phone", "+44 20 7946 0958")), Cancel);
+        var page = PeerCircleAppFactory.VisibleTextOf(await landline.Content.ReadAsStringAsync(Cancel));
+        Assert.Contains("We cannot send texts to this number. Please give a mobile number, or untick “You may text me”.", page, StringComparison.Ordinal);
+        Assert.Null(await WithDbAsync(app, db => db.MemberProfiles.SingleOrDefaultAsync(p => p.UserId == userId, Cancel)));
+
+        // The same landline is fine for calls, and a number that takes texts is fine for texts.
+        using var calls = await PeerCircleAppFactory.SubmitFormAsync(member, "/me/about?returnUrl=%2Fgroups", "intake",
+            Intake(("Form.MayLeaveVoicemail", "true"), ("Form.Phone", "+44 20 7946 0958")), Cancel);
+        Assert.Equal("/groups", calls.Headers.Location?.AbsolutePath);
+        using var mobile = await PeerCircleAppFactory.SubmitFormAsync(member, "/me/about?returnUrl=%2Fgroups", "intake",
+            Intake(("Form.MayText", "true"), ("Form.Phone", "(312) 555-0142")), Cancel);
+        Assert.Equal("/groups", mobile.Headers.Location?.AbsolutePath);
+        var saved = await WithDbAsync(app, db => db.MemberProfiles.SingleAsync(p => p.UserId == userId, Cancel));
+        Assert.True(saved.MayText);
+        Assert.Equal("(312) 555-0142", saved.Phone);
+    }
+
+    [Theory, AllProviders]
     public async Task Intake_WithWordsOfSelfHarm_ShowsCrisisHelpAtOnce_AndKeepsTheMemberOnThePage(DatabaseProvider provider)
     {
         await using var app = await PeerCircleAppFactory.StartAsync(provider, Cancel);

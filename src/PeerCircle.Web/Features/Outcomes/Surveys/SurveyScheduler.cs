@@ -4,12 +4,14 @@ using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using PeerCircle.Data;
 using PeerCircle.Data.Groups;
+using PeerCircle.Data.Members;
 using PeerCircle.Data.Outcomes;
 using PeerCircle.Web.Features.Accounts;
 using PeerCircle.Web.Features.Calendars;
 using PeerCircle.Web.Features.Consent;
 using PeerCircle.Web.Infrastructure.Audit;
 using PeerCircle.Web.Infrastructure.Email;
+using PeerCircle.Web.Infrastructure.Texts;
 
 namespace PeerCircle.Web.Features.Outcomes.Surveys;
 
@@ -17,7 +19,8 @@ namespace PeerCircle.Web.Features.Outcomes.Surveys;
 /// Keeps every member's outcome surveys on schedule. The schedule counts from when the member was first accepted into a
 /// group: the baseline is offered from then, each active follow-up point of each active instrument from that many days
 /// later, each open for a few weeks (see <see cref="SurveyOptions"/>). Past its closing time an unfinished survey is
-/// missed. Reminders go by e-mail only to members who allow e-mail: one when a survey is due and one a week later.
+/// missed. Reminders go by a channel the member allows (see <see cref="ReminderChannel"/>): one when a survey is due
+/// and one a week later.
 /// The versions of one questionnaire (one key) are one series: a member gets each point once, on the version their
 /// series started on, and members starting get the newest version.
 /// </summary>
@@ -32,7 +35,7 @@ namespace PeerCircle.Web.Features.Outcomes.Surveys;
 /// its open window and who lack it), so its cost stays the same as the surveys' history grows.
 /// </remarks>
 public sealed partial class SurveyScheduler(
-    PeerCircleDb db, AuditTrail audit, TimeProvider time, IOptions<SurveyOptions> options, EmailSender email,
+    PeerCircleDb db, AuditTrail audit, TimeProvider time, IOptions<SurveyOptions> options, EmailSender email, TextSender texts,
     AccountLinks links, IStringLocalizer<SharedResource> text, ILogger<SurveyScheduler> log)
 {
     private readonly SurveyOptions _options = options.Value;
@@ -224,8 +227,25 @@ public sealed partial class SurveyScheduler(
     }
 
     /// <summary>
-    /// E-mails members whose survey is waiting: one message per person however many surveys wait, with only a link
-    /// (nothing about their health or their answers). Members who do not allow e-mail see the card on their page only.
+    /// How a member hears that a survey waits: by text when they prefer texts and allow them, else by e-mail when they
+    /// allow it, else by text when they allow that; null when they allow neither (or gave nothing we can use), and
+    /// then they see the card on their page only. Members without a profile have not said no to e-mail.
+    /// </summary>
+    public static Channel? ReminderChannel(MemberProfile? profile, bool hasEmail, bool hasMobile)
+    {
+        var mayEmail = (profile?.MayEmail ?? true) && hasEmail;
+        var mayText = profile is { MayText: true } && hasMobile;
+        return profile?.PreferredChannel == ContactChannel.Text && mayText ? Channel.Text
+            : mayEmail ? Channel.Email
+            : mayText ? Channel.Text
+            : null;
+    }
+
+    public enum Channel { Email, Text }
+
+    /// <summary>
+    /// Reminds members whose survey is waiting: one message per person however many surveys wait, with only a link
+    /// (nothing about their health or their answers), by e-mail or text (see <see cref="ReminderChannel"/>).
     /// </summary>
     private async Task<int> RemindAsync(CancellationToken ct)
     {
@@ -237,7 +257,7 @@ public sealed partial class SurveyScheduler(
                 && r.DueAtUtc <= now && r.ClosesAtUtc > now
                 && r.Reminders < _options.MaxReminders
                 && (r.LastReminderAtUtc == null || r.LastReminderAtUtc <= again)
-                && !db.MemberProfiles.Any(p => p.UserId == r.MemberId && !p.MayEmail)
+                && !db.MemberProfiles.Any(p => p.UserId == r.MemberId && !p.MayEmail && !p.MayText)
                 && !withdrawnQuery.Contains(r.MemberId))
             .OrderBy(r => r.MemberId).ThenBy(r => r.DueAtUtc)
             .AsNoTracking()
@@ -249,31 +269,51 @@ public sealed partial class SurveyScheduler(
         var memberIds = waiting.Select(r => r.MemberId).Distinct().ToList();
         var people = await db.Users.AsNoTracking().Where(u => memberIds.Contains(u.Id))
             .Select(u => new { u.Id, u.Email, u.DisplayName }).ToDictionaryAsync(u => u.Id, ct);
-        var languages = await db.MemberProfiles.AsNoTracking().Where(p => memberIds.Contains(p.UserId))
-            .Select(p => new { p.UserId, p.Languages }).ToDictionaryAsync(p => p.UserId, p => p.Languages, ct);
+        var profiles = await db.MemberProfiles.AsNoTracking().Where(p => memberIds.Contains(p.UserId))
+            .Select(p => new MemberProfile
+            {
+                UserId = p.UserId, Languages = p.Languages, MayEmail = p.MayEmail, MayText = p.MayText, PreferredChannel = p.PreferredChannel, Phone = p.Phone,
+            })
+            .ToDictionaryAsync(p => p.UserId, ct);
         var sent = 0;
         foreach (var mine in waiting.GroupBy(r => r.MemberId))
         {
-            if (!people.TryGetValue(mine.Key, out var person) || string.IsNullOrWhiteSpace(person.Email)
-                || person.Email.EndsWith("@deleted.invalid", StringComparison.OrdinalIgnoreCase))
+            if (!people.TryGetValue(mine.Key, out var person) || person.Email?.EndsWith("@deleted.invalid", StringComparison.OrdinalIgnoreCase) == true)
+            {
+                continue;
+            }
+            var profile = profiles.GetValueOrDefault(mine.Key);
+            var mobile = profile is { MayText: true } ? texts.MobileNumber(profile.Phone) : null;
+            var channel = ReminderChannel(profile, !string.IsNullOrWhiteSpace(person.Email), mobile is not null);
+            if (channel is null)
             {
                 continue;
             }
             var surveys = mine.ToList();
-            var path = surveys.Count == 1 ? $"/me/surveys/{surveys[0].Id}" : "/me/surveys";
+            var link = links.To(surveys.Count == 1 ? $"/me/surveys/{surveys[0].Id}" : "/me/surveys");
             // In Spanish for members who read Spanish and not English (the survey itself is in Spanish for them too).
-            var spoken = languages.GetValueOrDefault(mine.Key) ?? [];
-            var (subject, body) = MeetingMessages.InLanguage(spoken.Contains("es") && !spoken.Contains("en") ? "es" : "en", () => (
-                text["A short survey is waiting for you"].Value,
-                string.Join("\n\n",
-                    text["Hello {0},", person.DisplayName],
-                    text["A short survey is waiting for you in PeerCircle. It takes about 3 minutes."],
-                    text["Your answers help us learn how the groups help people, and make them better. Answering is up to you."],
-                    links.To(path),
-                    text["Thank you,"] + "\nPeerCircle")));
+            var spoken = profile?.Languages ?? [];
+            var language = spoken.Contains("es") && !spoken.Contains("en") ? "es" : "en";
             try
             {
-                await email.SendAsync(person.Email, subject, body, ct);
+                if (channel == Channel.Text)
+                {
+                    var message = MeetingMessages.InLanguage(language, () =>
+                        text["PeerCircle: a short survey is waiting for you (about 3 minutes). Answering is up to you: {0} Reply STOP to stop texts.", link].Value);
+                    await texts.SendAsync(mobile!, message, ct);
+                }
+                else
+                {
+                    var (subject, body) = MeetingMessages.InLanguage(language, () => (
+                        text["A short survey is waiting for you"].Value,
+                        string.Join("\n\n",
+                            text["Hello {0},", person.DisplayName],
+                            text["A short survey is waiting for you in PeerCircle. It takes about 3 minutes."],
+                            text["Your answers help us learn how the groups help people, and make them better. Answering is up to you."],
+                            link,
+                            text["Thank you,"] + "\nPeerCircle")));
+                    await email.SendAsync(person.Email!, subject, body, ct);
+                }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -288,7 +328,7 @@ public sealed partial class SurveyScheduler(
                 response.Reminders++;
                 response.LastReminderAtUtc = now;
                 audit.StageChange(AuditActions.OutcomesSurveyReminded, "Member", mine.Key,
-                    string.Create(CultureInfo.InvariantCulture, $"Survey {response.Id}: e-mail reminder {response.Reminders}."));
+                    string.Create(CultureInfo.InvariantCulture, $"Survey {response.Id}: {(channel == Channel.Text ? "text" : "e-mail")} reminder {response.Reminders}."));
             }
             // Saved person by person, so a crash part-way never sends anyone a second message.
             await db.SaveChangesAsync(ct);

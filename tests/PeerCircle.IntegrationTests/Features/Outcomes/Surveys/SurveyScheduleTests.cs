@@ -6,13 +6,14 @@ using PeerCircle.Data.Groups;
 using PeerCircle.Data.Members;
 using PeerCircle.Data.Outcomes;
 using PeerCircle.Web.Features.Consent;
+using PeerCircle.Web.Infrastructure.Audit;
 using static PeerCircle.IntegrationTests.Features.Outcomes.Surveys.SurveyTestKit;
 
 namespace PeerCircle.IntegrationTests.Features.Outcomes.Surveys;
 
 /// <summary>
 /// The survey schedule: the baseline when a member is first accepted into a group, follow-ups on their days, missed once
-/// closed, and e-mail reminders only to members who allow e-mail, at most twice, with nothing about their health.
+/// closed, and reminders (by e-mail or text, as the member allows) at most twice, with nothing about their health.
 /// </summary>
 public class SurveyScheduleTests
 {
@@ -204,5 +205,44 @@ public class SurveyScheduleTests
         Assert.Equal(2, To("member33@demo.local"));
         Assert.Equal(0, To("member34@demo.local"));
         Assert.Equal(2, Assert.Single(await ResponsesAsync(app.Services, memberId, instrumentId, Cancel)).Reminders);
+    }
+
+    [Theory, AllProviders]
+    public async Task Reminders_GoByText_ToMembersWhoPreferTexts_OrAllowOnlyTexts_ButNeverToALandline(DatabaseProvider provider)
+    {
+        await using var app = await PeerCircleAppFactory.StartAsync(provider, Cancel);
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var timed = PeerCircle.IntegrationTests.Features.Safety.CaseTestKit.WithClock(app, clock);
+        var instrumentId = await AddInstrumentAsync(app.Services, "text-reminder-test", [0], Cancel);
+        var prefersTextsId = await app.UserIdAsync("member33@demo.local", Cancel);
+        await ChangeProfileAsync(app.Services, prefersTextsId, p => (p.MayText, p.PreferredChannel, p.Phone) = (true, ContactChannel.Text, "(202) 456-1414"), Cancel);
+        // Allows texts and not e-mail, and reads Spanish.
+        var onlyTextsId = await app.UserIdAsync("member34@demo.local", Cancel);
+        await ChangeProfileAsync(app.Services, onlyTextsId, p => (p.MayEmail, p.MayText, p.Phone, p.Languages) = (false, true, "202.456.1111", ["es"]), Cancel);
+        // Allows texts and not e-mail, but gave a London landline.
+        var landlineId = await app.UserIdAsync("member35@demo.local", Cancel);
+        await ChangeProfileAsync(app.Services, landlineId, p => (p.MayEmail, p.MayText, p.Phone) = (false, true, "+44 20 7946 0958"), Cancel);
+
+        await SweepAsync(timed.Services, Cancel);
+
+        var english = Assert.Single(app.ReadTextOutbox(), t => t.To == "+12024561414").Body;
+        var spanish = Assert.Single(app.ReadTextOutbox(), t => t.To == "+12024561111").Body;
+        Assert.DoesNotContain(app.ReadTextOutbox(), t => t.To.StartsWith("+44", StringComparison.Ordinal));
+        Assert.DoesNotContain(app.ReadOutbox(), m => m.To.Mailboxes.Any(a => a.Address is "member33@demo.local" or "member34@demo.local" or "member35@demo.local"));
+        Assert.StartsWith("PeerCircle: a short survey is waiting for you (about 3 minutes).", english, StringComparison.Ordinal);
+        Assert.Contains($"{PeerCircleAppFactory.PublicBaseUrl}/me/survey", english, StringComparison.Ordinal);
+        Assert.EndsWith("Reply STOP to stop texts.", english, StringComparison.Ordinal);
+        Assert.StartsWith("PeerCircle: tiene una encuesta corta esperándole", spanish, StringComparison.Ordinal);
+        foreach (var health in new[] { "cancer", "Cancer", "score", "hope", "Test survey", "distress" })
+        {
+            Assert.DoesNotContain(health, english, StringComparison.Ordinal);
+        }
+        Assert.Equal(1, Assert.Single(await ResponsesAsync(app.Services, prefersTextsId, instrumentId, Cancel)).Reminders);
+        Assert.Equal(0, Assert.Single(await ResponsesAsync(app.Services, landlineId, instrumentId, Cancel)).Reminders);
+        var audited = await DbAsync(app.Services, db => db.AuditEvents.AsNoTracking()
+            .Where(e => e.Action == AuditActions.OutcomesSurveyReminded && e.RecordId == prefersTextsId).Select(e => e.Detail).ToListAsync(Cancel));
+        // One text for all the surveys waiting; each survey notes it.
+        Assert.NotEmpty(audited);
+        Assert.All(audited, detail => Assert.EndsWith("text reminder 1.", detail, StringComparison.Ordinal));
     }
 }

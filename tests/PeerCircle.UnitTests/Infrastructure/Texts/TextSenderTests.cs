@@ -1,0 +1,49 @@
+using PeerCircle.Data.Members;
+using PeerCircle.Web.Features.Outcomes.Surveys;
+using PeerCircle.Web.Infrastructure.Texts;
+
+namespace PeerCircle.UnitTests.Infrastructure.Texts;
+
+public class TextSenderTests
+{
+    [Theory]
+    [InlineData("(202) 456-1414", "US", "+12024561414")]
+    [InlineData("202.456.1414", "US", "+12024561414")]
+    [InlineData("312 555 0142", "US", "+13125550142")]
+    [InlineData("+1 202 456 1414", "GB", "+12024561414")]
+    [InlineData("07400 123456", "GB", "+447400123456")]
+    public void ANumberThatCanTakeATextIsWrittenInInternationalForm(string phone, string region, string expected) =>
+        Assert.Equal(expected, TextSender.MobileNumber(phone, region));
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("12")]
+    [InlineData("call me at home")]
+    [InlineData("+44 20 7946 0958")] // a London landline: it cannot take a text
+    [InlineData("+1 800 555 0199")] // toll-free
+    public void ANumberThatCannotTakeATextIsRefused(string? phone) => Assert.Null(TextSender.MobileNumber(phone, "US"));
+
+    [Theory]
+    [InlineData(true, true, ContactChannel.Text, true, true, SurveyScheduler.Channel.Text)]
+    [InlineData(true, true, ContactChannel.Email, true, true, SurveyScheduler.Channel.Email)]
+    [InlineData(true, true, ContactChannel.Phone, true, true, SurveyScheduler.Channel.Email)]
+    [InlineData(false, true, ContactChannel.Email, true, true, SurveyScheduler.Channel.Text)]
+    [InlineData(true, true, ContactChannel.Text, true, false, SurveyScheduler.Channel.Email)] // no number that takes texts
+    [InlineData(true, false, ContactChannel.Text, true, true, SurveyScheduler.Channel.Email)] // prefers texts, but has not allowed them
+    [InlineData(false, true, ContactChannel.Text, true, false, null)]
+    [InlineData(false, false, ContactChannel.Text, true, true, null)]
+    [InlineData(true, false, ContactChannel.Email, false, true, null)] // no e-mail address (a closed account)
+    public void TheReminderGoesByAChannelTheMemberAllows(bool mayEmail, bool mayText, ContactChannel preferred, bool hasEmail, bool hasMobile, SurveyScheduler.Channel? expected)
+    {
+        var profile = new MemberProfile { MayEmail = mayEmail, MayText = mayText, PreferredChannel = preferred };
+        Assert.Equal(expected, SurveyScheduler.ReminderChannel(profile, hasEmail, hasMobile));
+    }
+
+    [Fact]
+    public void AMemberWithoutAProfileIsRemindedByEmail()
+    {
+        Assert.Equal(SurveyScheduler.Channel.Email, SurveyScheduler.ReminderChannel(null, hasEmail: true, hasMobile: false));
+        Assert.Null(SurveyScheduler.ReminderChannel(null, hasEmail: false, hasMobile: true));
+    }
+}
