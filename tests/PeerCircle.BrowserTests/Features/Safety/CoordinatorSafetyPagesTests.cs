@@ -69,7 +69,9 @@ public sealed class CoordinatorSafetyPagesTests(BrowserFixture fixture)
         await coordinator.VisitAsync("/coordinator");
         await coordinator.SubmitAsync(page.GetByRole(AriaRole.Link, new() { Name = "Safety response times" }));
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Safety response times", Level = 1 })).ToBeVisibleAsync();
-        var thisMonth = DateTime.UtcNow.ToString("MMMM yyyy", CultureInfo.GetCultureInfo("en-US"));
+        // The report's months are the program's (Eastern), which begin up to five hours after UTC's.
+        var eastern = TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("America/New_York"));
+        var thisMonth = eastern.ToString("MMMM yyyy", CultureInfo.GetCultureInfo("en-US"));
         await Expect(page.GetByRole(AriaRole.Table, new() { Name = thisMonth })).ToBeVisibleAsync();
     }
 

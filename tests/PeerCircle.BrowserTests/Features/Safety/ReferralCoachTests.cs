@@ -63,7 +63,9 @@ public sealed class ReferralCoachTests(BrowserFixture fixture)
         await facilitator.SubmitAsync(page.GetByRole(AriaRole.Link, new() { Name = "My referrals and follow-ups" }));
         await referral.GetByLabel("Not yet", new() { Exact = true }).CheckAsync();
         var nextFollowUp = referral.GetByLabel("If not yet: next follow-up date (optional)");
-        var yesterday = DateTime.UtcNow.Date.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        // Yesterday on the program's clock (Eastern).
+        var yesterday = TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("America/New_York"))
+            .Date.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         await nextFollowUp.FillAsync(yesterday);
         await facilitator.SubmitAsync(referral.GetByRole(AriaRole.Button, new() { Name = "Save how it went" }));
         const string PastDate = "Please choose a follow-up date from today to a year from now.";

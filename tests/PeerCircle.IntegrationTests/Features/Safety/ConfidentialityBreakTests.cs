@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using PeerCircle.Data;
 using PeerCircle.Data.Safety;
 
@@ -18,6 +19,9 @@ public class ConfidentialityBreakTests
     private static readonly TimeZoneInfo Eastern = TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
 
     private static DateTime EasternNow => TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, Eastern);
+
+    /// <summary>Noon in the program's zone, some days from today: a time that exists whatever the clocks do that night.</summary>
+    private static DateTime EasternNoon(int daysFromToday) => EasternNow.Date.AddDays(daysFromToday).AddHours(12);
 
     private static async Task<HttpResponseMessage> RecordAsync(
         HttpClient client, string path, string exception, string email, string caseId, string what, string toWhom, DateTime localWhen) =>
@@ -59,7 +63,7 @@ public class ConfidentialityBreakTests
         await app.SignInAsync(clinician, PeerCircleAppFactory.ClinicianEmail, totp: true, Cancel);
         Assert.Contains(FormPath, await clinician.GetStringAsync("/clinician", Cancel), StringComparison.Ordinal);
 
-        var when = EasternNow.AddHours(-1);
+        var when = EasternNoon(-1);
         using var saved = await RecordAsync(clinician, $"{FormPath}?case={caseId}", "RiskToSelf", "", caseId.ToString(CultureInfo.InvariantCulture),
             "Her plan and that she has her late husband's pills at home.", "Mobile crisis team, Cook County", when);
 
@@ -120,14 +124,14 @@ public class ConfidentialityBreakTests
         using var coordinator = app.CreateClientWithCookies();
         await app.SignInAsync(coordinator, PeerCircleAppFactory.CoordinatorEmail, totp: true, Cancel);
 
-        using var empty = await RecordAsync(coordinator, FormPath, "", "", "", "", "", EasternNow.AddHours(-1));
+        using var empty = await RecordAsync(coordinator, FormPath, "", "", "", "", "", EasternNoon(-1));
         var text = PeerCircleAppFactory.VisibleTextOf(await empty.Content.ReadAsStringAsync(Cancel));
         Assert.Contains("Please choose which exception to confidentiality applied.", text, StringComparison.Ordinal);
         Assert.Contains("Please say what was shared.", text, StringComparison.Ordinal);
         Assert.Contains("Please say who it was shared with", text, StringComparison.Ordinal);
 
         using var wrong = await RecordAsync(coordinator, FormPath, "RiskToOthers", "nobody@nowhere.example", "999999",
-            new string('x', 2001), "Chicago Police Department", EasternNow.AddDays(2));
+            new string('x', 2001), "Chicago Police Department", EasternNoon(2));
         var wrongText = PeerCircleAppFactory.VisibleTextOf(await wrong.Content.ReadAsStringAsync(Cancel));
         Assert.Contains("We could not find anyone with that e-mail address.", wrongText, StringComparison.Ordinal);
         Assert.Contains("We could not find a case with that number.", wrongText, StringComparison.Ordinal);
@@ -138,10 +142,35 @@ public class ConfidentialityBreakTests
 
         // A coordinator may record one too, naming the member by e-mail.
         using var saved = await RecordAsync(coordinator, FormPath, "AbuseReporting", "member4@demo.local", "",
-            "That the member's mother may be neglected at home.", "Adult Protective Services", EasternNow.AddHours(-2));
+            "That the member's mother may be neglected at home.", "Adult Protective Services", EasternNoon(-1));
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var memberId = await app.UserIdAsync("member4@demo.local", Cancel);
         Assert.Equal(memberId, await WithDbAsync(app, db => db.ConfidentialityBreaks.Select(b => b.MemberId).SingleAsync(Cancel)));
+    }
+
+    [Theory, AllProviders]
+    public async Task ATimeTheClocksShowTwice_IsTheOneThatHasPassed(DatabaseProvider provider)
+    {
+        await using var app = await PeerCircleAppFactory.StartAsync(provider, Cancel);
+        // 05:40 UTC on 1 November 2026 is 01:40 daylight time: the first pass through the hour the clocks show twice.
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 1, 5, 40, 0, TimeSpan.Zero));
+        await using var then = CaseTestKit.WithClock(app, clock);
+        using var coordinator = then.CreateClient(new() { HandleCookies = true, AllowAutoRedirect = false });
+        await app.SignInAsync(coordinator, PeerCircleAppFactory.CoordinatorEmail, totp: true, Cancel);
+        var half = new DateTime(2026, 11, 1, 1, 30, 0, DateTimeKind.Unspecified);
+
+        using var first = await RecordAsync(coordinator, FormPath, "AbuseReporting", "member4@demo.local", "",
+            "That the member's mother may be neglected at home.", "Adult Protective Services", half);
+        // An hour later the clocks have gone back and show 01:40 again: now 01:30 means the second pass.
+        clock.Advance(TimeSpan.FromHours(1));
+        await app.SignInAsync(coordinator, PeerCircleAppFactory.CoordinatorEmail, totp: true, Cancel); // The idle sign-out has passed.
+        using var second = await RecordAsync(coordinator, FormPath, "AbuseReporting", "member5@demo.local", "",
+            "That the member's father may be neglected at home.", "Adult Protective Services", half);
+
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
+        var times = await WithDbAsync(app, db => db.ConfidentialityBreaks.OrderBy(b => b.Id).Select(b => b.DisclosedAtUtc).ToListAsync(Cancel));
+        Assert.Equal([new DateTime(2026, 11, 1, 5, 30, 0), new DateTime(2026, 11, 1, 6, 30, 0)], times);
     }
 
     [Theory, AllProviders]

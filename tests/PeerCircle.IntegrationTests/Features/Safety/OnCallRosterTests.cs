@@ -65,8 +65,9 @@ public class OnCallRosterTests
         Assert.Contains(ClinicianName, page, StringComparison.Ordinal);
         var shift = await WithDbAsync(app, db => db.OnCallShifts.SingleAsync(Cancel));
         Assert.Equal(clinicianId, shift.ClinicianId);
-        Assert.Equal(TimeSpan.FromDays(1), shift.EndsAtUtc - shift.StartsAtUtc);
-        Assert.Equal(8, TimeZoneInfo.ConvertTimeFromUtc(shift.StartsAtUtc, Eastern).Hour);
+        // 08:00 to 08:00 the next day on the program's clock (23 or 25 hours when the clocks change that night).
+        var (starts, ends) = (TimeZoneInfo.ConvertTimeFromUtc(shift.StartsAtUtc, Eastern), TimeZoneInfo.ConvertTimeFromUtc(shift.EndsAtUtc, Eastern));
+        Assert.Equal((8, 8, 1.0), (starts.Hour, ends.Hour, (ends.Date - starts.Date).TotalDays));
         Assert.True(await WithDbAsync(app, db => db.AuditEvents.AnyAsync(
             e => e.Action == "safety.on-call-shift-added" && e.RecordId == shift.Id.ToString(CultureInfo.InvariantCulture), Cancel)));
 

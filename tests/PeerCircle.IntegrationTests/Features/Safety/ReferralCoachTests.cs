@@ -85,7 +85,9 @@ public class ReferralCoachTests
         Assert.Contains("Please choose the resource you offered.", badPage, StringComparison.Ordinal);
         Assert.Contains("Please choose a follow-up date from today", badPage, StringComparison.Ordinal);
 
-        var today = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        // Today on the program's clock (Eastern), which is a day behind UTC's in the evening.
+        var today = TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("America/New_York"))
+            .ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         using var recorded = await PeerCircleAppFactory.SubmitFormAsync(facilitator, path, "record-referral",
             [new("Referral.ResourceId", resourceId.ToString()), new("Referral.FollowUpOn", today), new("Referral.Note", "Bills after surgery")], Cancel);
         Assert.Equal(HttpStatusCode.Redirect, recorded.StatusCode);

@@ -38,6 +38,18 @@ public sealed class ProgramTime(IOptions<CaseOptions> options)
     /// <summary>The UTC instant of a local time that <see cref="Check"/> found <see cref="LocalTimeCheck.Ok"/>.</summary>
     public DateTime ToUtc(DateTime local) => TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), Zone);
 
+    /// <summary>
+    /// The earlier UTC instant of a local time the clocks show twice (the first pass, before they go back); for any
+    /// other time, the same as <see cref="ToUtc"/>.
+    /// </summary>
+    public DateTime FirstUtc(DateTime local)
+    {
+        var unspecified = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
+        return Zone.IsAmbiguousTime(unspecified)
+            ? DateTime.SpecifyKind(unspecified - Zone.GetAmbiguousTimeOffsets(unspecified).Max(), DateTimeKind.Utc)
+            : ToUtc(local);
+    }
+
     /// <summary>The UTC start of the local calendar month that holds <paramref name="utc"/>.</summary>
     public DateTime MonthStartUtc(DateTime utc)
     {

@@ -146,8 +146,13 @@ public sealed class RecordConfidentialityBreak(
             }
             else
             {
-                // A time the clocks show twice is read as standard time; either is close enough for the log.
+                // A time the clocks show twice is read as standard time (the second pass), unless that is still to
+                // come: then it can only be the first pass, an hour earlier.
                 disclosedAt = programTime.ToUtc(local);
+                if (disclosedAt > now)
+                {
+                    disclosedAt = programTime.FirstUtc(local);
+                }
                 if (disclosedAt > now)
                 {
                     Fail("Date", text["That time is in the future. Please enter when it was shared."]);

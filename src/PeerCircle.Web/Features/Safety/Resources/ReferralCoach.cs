@@ -41,13 +41,14 @@ public sealed class OutcomeForm
 /// recording an outside referral and its outcome, and sending a resource to a member. Every read and change is audited.
 /// </summary>
 public sealed class ReferralCoach(
-    PeerCircleDb db, AuditTrail audit, EmailSender email, AccountLinks links, TimeProvider time, IStringLocalizer<SharedResource> text,
-    ILogger<ReferralCoach> log)
+    PeerCircleDb db, AuditTrail audit, EmailSender email, AccountLinks links, TimeProvider time, Oversight.ProgramTime programTime,
+    IStringLocalizer<SharedResource> text, ILogger<ReferralCoach> log)
 {
     public const int NoteMax = 1000;
     public const int MessageMax = 500;
 
-    public DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+    /// <summary>Today on the program's clock, so "today" means the same day to a facilitator at 9 in the evening.</summary>
+    public DateOnly Today => DateOnly.FromDateTime(programTime.ToLocal(time.GetUtcNow().UtcDateTime));
 
     /// <summary>
     /// The memberships a facilitator looks after: everyone in a group they lead or co-lead who has not left or been
