@@ -9,29 +9,45 @@ namespace PeerCircle.Web.Features.Outcomes.Reports;
 /// Keeps computed dashboard figures for <see cref="ProgramDashboard.ComputedFor"/> and computes each set once at a time:
 /// a second coordinator asking for the same figures while they are being computed waits for that work instead of
 /// starting it again. The work runs in its own scope and is not stopped when the request that started it goes away
-/// (its figures are kept for the next one); it stops when the app does.
+/// (its figures are kept for the next one); it stops when the app does. At most <see cref="AtOnce"/> sets are computed
+/// at a time; the rest wait their turn, so a coordinator trying filter after filter cannot take over the database.
 /// </summary>
 public sealed partial class DashboardCache(
     IMemoryCache cache, IServiceScopeFactory scopes, IHostApplicationLifetime lifetime, ILogger<DashboardCache> log)
 {
-    private readonly ConcurrentDictionary<string, Lazy<Task<object>>> computing = new(StringComparer.Ordinal);
+    /// <summary>How many sets of figures may be computed at the same time.</summary>
+    public const int AtOnce = 2;
 
-    /// <summary>The kept figures under <paramref name="key"/>, or the ones being computed, or newly computed ones.</summary>
-    public async Task<T> GetAsync<T>(string key, Func<ProgramDashboard, CancellationToken, Task<T>> compute, CancellationToken cancellationToken)
+    private readonly ConcurrentDictionary<string, Lazy<Task<object>>> computing = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim turns = new(AtOnce, AtOnce);
+    private int waiting;
+
+    /// <summary>How many sets of figures are waiting for their turn to be computed.</summary>
+    public int Waiting => Volatile.Read(ref waiting);
+
+    /// <summary>
+    /// The kept figures under <paramref name="key"/>, or the ones being computed, or newly computed ones. Figures that
+    /// other figures are computed from are asked for with <paramref name="waitsTurn"/> false: they must not wait for a
+    /// turn that their askers hold.
+    /// </summary>
+    public async Task<T> GetAsync<T>(
+        string key, Func<ProgramDashboard, CancellationToken, Task<T>> compute, CancellationToken cancellationToken, bool waitsTurn = true)
         where T : class
     {
         if (cache.TryGetValue(key, out T? kept) && kept is not null)
         {
             return kept;
         }
-        return await ComputeOnceAsync(key, compute, cancellationToken);
+        return await ComputeOnceAsync(key, compute, waitsTurn, cancellationToken);
     }
 
     /// <summary>Computes the figures under <paramref name="key"/> again, whatever is kept, and keeps them.</summary>
-    public Task<T> RefreshAsync<T>(string key, Func<ProgramDashboard, CancellationToken, Task<T>> compute, CancellationToken cancellationToken)
-        where T : class => ComputeOnceAsync(key, compute, cancellationToken);
+    public Task<T> RefreshAsync<T>(
+        string key, Func<ProgramDashboard, CancellationToken, Task<T>> compute, CancellationToken cancellationToken, bool waitsTurn = true)
+        where T : class => ComputeOnceAsync(key, compute, waitsTurn, cancellationToken);
 
-    private async Task<T> ComputeOnceAsync<T>(string key, Func<ProgramDashboard, CancellationToken, Task<T>> compute, CancellationToken cancellationToken)
+    private async Task<T> ComputeOnceAsync<T>(
+        string key, Func<ProgramDashboard, CancellationToken, Task<T>> compute, bool waitsTurn, CancellationToken cancellationToken)
         where T : class
     {
         var work = computing.GetOrAdd(key, _ => new Lazy<Task<object>>(() =>
@@ -40,7 +56,7 @@ public sealed partial class DashboardCache(
             // and nothing of its request reaches the shared work.
             using (ExecutionContext.SuppressFlow())
             {
-                return Task.Run(() => ComputeAndKeepAsync(compute, key));
+                return Task.Run(() => ComputeAndKeepAsync(compute, key, waitsTurn));
             }
         }));
         var task = work.Value;
@@ -51,9 +67,21 @@ public sealed partial class DashboardCache(
         return (T)await task.WaitAsync(cancellationToken);
     }
 
-    private async Task<object> ComputeAndKeepAsync<T>(Func<ProgramDashboard, CancellationToken, Task<T>> compute, string key)
+    private async Task<object> ComputeAndKeepAsync<T>(Func<ProgramDashboard, CancellationToken, Task<T>> compute, string key, bool waitsTurn)
         where T : class
     {
+        if (waitsTurn)
+        {
+            Interlocked.Increment(ref waiting);
+            try
+            {
+                await turns.WaitAsync(lifetime.ApplicationStopping);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref waiting);
+            }
+        }
         try
         {
             await using var scope = scopes.CreateAsyncScope();
@@ -66,6 +94,13 @@ public sealed partial class DashboardCache(
             // Logged here too: everyone waiting may have gone by the time it fails.
             LogFailed(log, key, ex);
             throw;
+        }
+        finally
+        {
+            if (waitsTurn)
+            {
+                turns.Release();
+            }
         }
     }
 

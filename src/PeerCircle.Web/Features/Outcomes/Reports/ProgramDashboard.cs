@@ -96,7 +96,7 @@ public sealed class ProgramDashboard(
     {
         var filter = ReportFilter.Parse(null, null, null, time.GetUtcNow().UtcDateTime);
         // The pipeline first, so the view's "figures as of" is this refresh's time, not one from minutes before.
-        await figures.RefreshAsync(PipelineKey, (dashboard, stopping) => dashboard.PipelineAsync(stopping), cancellationToken);
+        await figures.RefreshAsync(PipelineKey, (dashboard, stopping) => dashboard.PipelineAsync(stopping), cancellationToken, waitsTurn: false);
         await figures.RefreshAsync(KeyOf(filter), (dashboard, stopping) => dashboard.ComputeAsync(filter, stopping), cancellationToken);
     }
 
@@ -114,7 +114,8 @@ public sealed class ProgramDashboard(
         var benefitsTask = InOwnScopeAsync(d => d.BenefitsAsync(filter, cancellationToken));
         var attendanceTask = InOwnScopeAsync(d => d.AttendanceFiguresAsync(filter, now, cancellationToken));
         var distanceTask = InOwnScopeAsync(d => d.ByDistanceAsync(d.ServedMemberships(filter), filter.GroupId, cancellationToken));
-        var pipelineTask = figures.GetAsync(PipelineKey, (d, stopping) => d.PipelineAsync(stopping), cancellationToken);
+        // Without a turn of its own: this computation holds one, and the pipeline must not wait behind it.
+        var pipelineTask = figures.GetAsync(PipelineKey, (d, stopping) => d.PipelineAsync(stopping), cancellationToken, waitsTurn: false);
         try
         {
             var served = ServedMemberships(filter);
