@@ -4,17 +4,21 @@ using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using PeerCircle.Data;
 using PeerCircle.Data.Groups;
+using PeerCircle.Web.Features.Members;
 using PeerCircle.Web.Infrastructure.Email;
+using PeerCircle.Web.Infrastructure.Texts;
 
 namespace PeerCircle.Web.Features.Calendars;
 
 /// <summary>
-/// The day-before reminders: for each meeting that starts 24 to 25 hours from now and is not cancelled, one e-mail
-/// to each accepted member who allows e-mail. Each reminder is logged before it is sent, and the log's unique index
-/// means two app nodes (or two runs) never send the same reminder twice.
+/// The day-before reminders: for each meeting that starts 24 to 25 hours from now and is not cancelled, one message
+/// to each accepted member, by e-mail or text as they allow and prefer (members who allow neither get none). A text
+/// says only that "your group" meets, and when: a group's name can tell a stranger glancing at a phone too much.
+/// Each reminder is logged before it is sent, and the log's unique index means two app nodes (or two runs) never
+/// send the same reminder twice.
 /// </summary>
 public sealed class MeetingReminders(
-    PeerCircleDb db, MeetingRecipients recipients, EmailSender email, CalendarLinks links, TimeProvider time,
+    PeerCircleDb db, MeetingRecipients recipients, EmailSender email, TextSender texts, CalendarLinks links, TimeProvider time,
     IStringLocalizer<SharedResource> text, ILogger<MeetingReminders> logger)
 {
     public static readonly TimeSpan WindowStart = TimeSpan.FromHours(24);
@@ -43,7 +47,7 @@ public sealed class MeetingReminders(
         }
 
         var groupIds = due.Select(d => d.Group.Id).Distinct().ToList();
-        var people = (await recipients.ForGroupsAsync(groupIds, cancellationToken)).ToLookup(p => p.GroupId);
+        var people = (await recipients.ForRemindersAsync(groupIds, cancellationToken)).ToLookup(p => p.GroupId);
         var earliest = due.Min(d => d.Meeting.ScheduledStartUtc);
         var latest = due.Max(d => d.Meeting.ScheduledStartUtc);
         var sentBefore = (await db.MeetingReminders.AsNoTracking()
@@ -67,7 +71,7 @@ public sealed class MeetingReminders(
         return sent;
     }
 
-    private async Task<bool> SendOneAsync(Group group, GroupMeeting meeting, MeetingRecipient person, DateTime now, CancellationToken cancellationToken)
+    private async Task<bool> SendOneAsync(Group group, GroupMeeting meeting, ReminderRecipient person, DateTime now, CancellationToken cancellationToken)
     {
         var log = new MeetingReminder { GroupId = group.Id, UserId = person.UserId, OccurrenceStartUtc = meeting.ScheduledStartUtc, SentAtUtc = now };
         db.MeetingReminders.Add(log);
@@ -84,8 +88,16 @@ public sealed class MeetingReminders(
 
         try
         {
+            if (person.Channel == ReminderChannel.Text)
+            {
+                var message = MeetingMessages.InGroupLanguage(group, () => text[
+                    "PeerCircle: your group meets tomorrow, {0}. The details are on your page: {1} Reply STOP to stop texts.",
+                    MeetingMessages.WhenFor(meeting.StartUtc, group, person.TimeZoneId, text), links.MyGroups].Value);
+                await texts.SendAsync(person.Address, message, cancellationToken);
+                return true;
+            }
             var (subject, body) = MeetingMessages.InGroupLanguage(group, () => Compose(group, meeting, person));
-            await email.SendAsync(person.Email, subject, body, cancellationToken);
+            await email.SendAsync(person.Address, subject, body, cancellationToken);
             return true;
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
@@ -98,7 +110,7 @@ public sealed class MeetingReminders(
         }
     }
 
-    private (string Subject, string Body) Compose(Group group, GroupMeeting meeting, MeetingRecipient person)
+    private (string Subject, string Body) Compose(Group group, GroupMeeting meeting, ReminderRecipient person)
     {
         var body = new StringBuilder()
             .Append(text["Hello {0},", person.DisplayName].Value).Append("\n\n")

@@ -11,7 +11,10 @@ using PeerCircle.Web.Features.Groups;
 
 namespace PeerCircle.IntegrationTests.Features.Calendars;
 
-/// <summary>The day-before reminder: one e-mail per member who allows it, never twice, never for a cancelled meeting.</summary>
+/// <summary>
+/// The day-before reminder: one message per member, by e-mail or text as they allow, never twice, never for a
+/// cancelled meeting.
+/// </summary>
 public class MeetingReminderTests
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
@@ -88,5 +91,45 @@ public class MeetingReminderTests
             .Where(r => r.GroupId == group.Id).ToListAsync(Cancel);
         Assert.Equal(6, reminders.Count);
         Assert.Equal([next[0], next[2]], reminders.Select(r => r.OccurrenceStartUtc).Distinct().Order());
+    }
+
+    [Theory, AllProviders]
+    public async Task AMemberWhoPrefersTexts_IsRemindedByText_WithoutTheGroupsName(DatabaseProvider provider)
+    {
+        await using var app = await PeerCircleAppFactory.StartAsync(provider, Cancel);
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var later = app.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock)));
+        Group group;
+        string texterEmail;
+        await using (var scope = later.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PeerCircleDb>();
+            group = await db.Groups.AsNoTracking().SingleAsync(g => g.Slug == Slug, Cancel);
+            var texter = await db.GroupMemberships.Where(m => m.GroupId == group.Id && m.Status == MembershipStatus.Accepted)
+                .OrderBy(m => m.UserId).Select(m => m.User!).FirstAsync(Cancel);
+            texterEmail = texter.Email!;
+            db.MemberProfiles.RemoveRange(db.MemberProfiles.Where(p => p.UserId == texter.Id));
+            db.MemberProfiles.Add(new MemberProfile
+            {
+                UserId = texter.Id, MayText = true, PreferredChannel = ContactChannel.Text, Phone = "(312) 555-0142", UpdatedAtUtc = DateTime.UtcNow,
+            });
+            await db.SaveChangesAsync(Cancel);
+        }
+        var next = MeetingTimes.Next(group.Schedule, DateTime.UtcNow, 1)[0];
+        clock.SetUtcNow(new DateTimeOffset(next.AddHours(-24.5), TimeSpan.Zero));
+
+        await using (var scope = later.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<MeetingReminders>().SendDueRemindersAsync(Cancel);
+        }
+
+        var text = Assert.Single(app.ReadTextOutbox(), t => t.To == "+13125550142").Body;
+        Assert.StartsWith("PeerCircle: your group meets tomorrow, ", text, StringComparison.Ordinal);
+        Assert.Contains($"The details are on your page: {PeerCircleAppFactory.PublicBaseUrl}/me Reply STOP", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("cancer", text, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("Breast", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(app.ReadOutbox(), m => m.Subject == Subject && m.To.Mailboxes.Single().Address == texterEmail);
+        // The other members still get their e-mail.
+        Assert.Contains(app.ReadOutbox(), m => m.Subject == Subject);
     }
 }

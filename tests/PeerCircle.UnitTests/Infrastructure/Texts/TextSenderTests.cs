@@ -1,5 +1,5 @@
 using PeerCircle.Data.Members;
-using PeerCircle.Web.Features.Outcomes.Surveys;
+using PeerCircle.Web.Features.Members;
 using PeerCircle.Web.Infrastructure.Texts;
 
 namespace PeerCircle.UnitTests.Infrastructure.Texts;
@@ -25,25 +25,25 @@ public class TextSenderTests
     public void ANumberThatCannotTakeATextIsRefused(string? phone) => Assert.Null(TextSender.MobileNumber(phone, "US"));
 
     [Theory]
-    [InlineData(true, true, ContactChannel.Text, true, true, SurveyScheduler.Channel.Text)]
-    [InlineData(true, true, ContactChannel.Email, true, true, SurveyScheduler.Channel.Email)]
-    [InlineData(true, true, ContactChannel.Phone, true, true, SurveyScheduler.Channel.Email)]
-    [InlineData(false, true, ContactChannel.Email, true, true, SurveyScheduler.Channel.Text)]
-    [InlineData(true, true, ContactChannel.Text, true, false, SurveyScheduler.Channel.Email)] // no number that takes texts
-    [InlineData(true, false, ContactChannel.Text, true, true, SurveyScheduler.Channel.Email)] // prefers texts, but has not allowed them
+    [InlineData(true, true, ContactChannel.Text, true, true, ReminderChannel.Text)]
+    [InlineData(true, true, ContactChannel.Email, true, true, ReminderChannel.Email)]
+    [InlineData(true, true, ContactChannel.Phone, true, true, ReminderChannel.Email)]
+    [InlineData(false, true, ContactChannel.Email, true, true, ReminderChannel.Text)]
+    [InlineData(true, true, ContactChannel.Text, true, false, ReminderChannel.Email)] // no number that takes texts
+    [InlineData(true, false, ContactChannel.Text, true, true, ReminderChannel.Email)] // prefers texts, but has not allowed them
     [InlineData(false, true, ContactChannel.Text, true, false, null)]
     [InlineData(false, false, ContactChannel.Text, true, true, null)]
     [InlineData(true, false, ContactChannel.Email, false, true, null)] // no e-mail address (a closed account)
-    public void TheReminderGoesByAChannelTheMemberAllows(bool mayEmail, bool mayText, ContactChannel preferred, bool hasEmail, bool hasMobile, SurveyScheduler.Channel? expected)
+    public void TheReminderGoesByAChannelTheMemberAllows(bool mayEmail, bool mayText, ContactChannel preferred, bool hasEmail, bool hasMobile, ReminderChannel? expected)
     {
         var profile = new MemberProfile { MayEmail = mayEmail, MayText = mayText, PreferredChannel = preferred };
-        Assert.Equal(expected, SurveyScheduler.ReminderChannel(profile, hasEmail, hasMobile));
+        Assert.Equal(expected, ReminderChannels.Choose(profile, hasEmail, hasMobile));
     }
 
     [Fact]
     public void AMemberWithoutAProfileIsRemindedByEmail()
     {
-        Assert.Equal(SurveyScheduler.Channel.Email, SurveyScheduler.ReminderChannel(null, hasEmail: true, hasMobile: false));
-        Assert.Null(SurveyScheduler.ReminderChannel(null, hasEmail: false, hasMobile: true));
+        Assert.Equal(ReminderChannel.Email, ReminderChannels.Choose(null, hasEmail: true, hasMobile: false));
+        Assert.Null(ReminderChannels.Choose(null, hasEmail: false, hasMobile: true));
     }
 }

@@ -9,6 +9,7 @@ using PeerCircle.Data.Outcomes;
 using PeerCircle.Web.Features.Accounts;
 using PeerCircle.Web.Features.Calendars;
 using PeerCircle.Web.Features.Consent;
+using PeerCircle.Web.Features.Members;
 using PeerCircle.Web.Infrastructure.Audit;
 using PeerCircle.Web.Infrastructure.Email;
 using PeerCircle.Web.Infrastructure.Texts;
@@ -19,7 +20,7 @@ namespace PeerCircle.Web.Features.Outcomes.Surveys;
 /// Keeps every member's outcome surveys on schedule. The schedule counts from when the member was first accepted into a
 /// group: the baseline is offered from then, each active follow-up point of each active instrument from that many days
 /// later, each open for a few weeks (see <see cref="SurveyOptions"/>). Past its closing time an unfinished survey is
-/// missed. Reminders go by a channel the member allows (see <see cref="ReminderChannel"/>): one when a survey is due
+/// missed. Reminders go by a channel the member allows (see <see cref="ReminderChannels.Choose"/>): one when a survey is due
 /// and one a week later.
 /// The versions of one questionnaire (one key) are one series: a member gets each point once, on the version their
 /// series started on, and members starting get the newest version.
@@ -227,25 +228,8 @@ public sealed partial class SurveyScheduler(
     }
 
     /// <summary>
-    /// How a member hears that a survey waits: by text when they prefer texts and allow them, else by e-mail when they
-    /// allow it, else by text when they allow that; null when they allow neither (or gave nothing we can use), and
-    /// then they see the card on their page only. Members without a profile have not said no to e-mail.
-    /// </summary>
-    public static Channel? ReminderChannel(MemberProfile? profile, bool hasEmail, bool hasMobile)
-    {
-        var mayEmail = (profile?.MayEmail ?? true) && hasEmail;
-        var mayText = profile is { MayText: true } && hasMobile;
-        return profile?.PreferredChannel == ContactChannel.Text && mayText ? Channel.Text
-            : mayEmail ? Channel.Email
-            : mayText ? Channel.Text
-            : null;
-    }
-
-    public enum Channel { Email, Text }
-
-    /// <summary>
     /// Reminds members whose survey is waiting: one message per person however many surveys wait, with only a link
-    /// (nothing about their health or their answers), by e-mail or text (see <see cref="ReminderChannel"/>).
+    /// (nothing about their health or their answers), by e-mail or text (see <see cref="ReminderChannels.Choose"/>).
     /// </summary>
     private async Task<int> RemindAsync(CancellationToken ct)
     {
@@ -284,7 +268,7 @@ public sealed partial class SurveyScheduler(
             }
             var profile = profiles.GetValueOrDefault(mine.Key);
             var mobile = profile is { MayText: true } ? texts.MobileNumber(profile.Phone) : null;
-            var channel = ReminderChannel(profile, !string.IsNullOrWhiteSpace(person.Email), mobile is not null);
+            var channel = ReminderChannels.Choose(profile, !string.IsNullOrWhiteSpace(person.Email), mobile is not null);
             if (channel is null)
             {
                 continue;
@@ -296,7 +280,7 @@ public sealed partial class SurveyScheduler(
             var language = spoken.Contains("es") && !spoken.Contains("en") ? "es" : "en";
             try
             {
-                if (channel == Channel.Text)
+                if (channel == ReminderChannel.Text)
                 {
                     var message = MeetingMessages.InLanguage(language, () =>
                         text["PeerCircle: a short survey is waiting for you (about 3 minutes). Answering is up to you: {0} Reply STOP to stop texts.", link].Value);
@@ -328,7 +312,7 @@ public sealed partial class SurveyScheduler(
                 response.Reminders++;
                 response.LastReminderAtUtc = now;
                 audit.StageChange(AuditActions.OutcomesSurveyReminded, "Member", mine.Key,
-                    string.Create(CultureInfo.InvariantCulture, $"Survey {response.Id}: {(channel == Channel.Text ? "text" : "e-mail")} reminder {response.Reminders}."));
+                    string.Create(CultureInfo.InvariantCulture, $"Survey {response.Id}: {(channel == ReminderChannel.Text ? "text" : "e-mail")} reminder {response.Reminders}."));
             }
             // Saved person by person, so a crash part-way never sends anyone a second message.
             await db.SaveChangesAsync(ct);
