@@ -53,7 +53,7 @@ public sealed class MeetingRecipients(PeerCircleDb db, TextSender texts)
         {
             var profile = profiles.GetValueOrDefault(row.UserId);
             var email = row.EmailConfirmed && !string.IsNullOrWhiteSpace(row.Email) ? row.Email : null;
-            var mobile = profile is { MayText: true } ? texts.MobileNumber(profile.Phone) : null;
+            var mobile = profile is { MayText: true } ? texts.TextableNumber(profile.Phone) : null;
             switch (ReminderChannels.Choose(profile, email is not null, mobile is not null))
             {
                 case ReminderChannel.Email:

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using PeerCircle.Data;
 using PeerCircle.Data.Groups;
 using PeerCircle.Web.Features.Members;
+using PeerCircle.Web.Infrastructure.Audit;
 using PeerCircle.Web.Infrastructure.Email;
 using PeerCircle.Web.Infrastructure.Texts;
 
@@ -18,7 +19,7 @@ namespace PeerCircle.Web.Features.Calendars;
 /// send the same reminder twice.
 /// </summary>
 public sealed class MeetingReminders(
-    PeerCircleDb db, MeetingRecipients recipients, EmailSender email, TextSender texts, CalendarLinks links, TimeProvider time,
+    PeerCircleDb db, MeetingRecipients recipients, EmailSender email, TextSender texts, AuditTrail audit, CalendarLinks links, TimeProvider time,
     IStringLocalizer<SharedResource> text, ILogger<MeetingReminders> logger)
 {
     public static readonly TimeSpan WindowStart = TimeSpan.FromHours(24);
@@ -99,6 +100,14 @@ public sealed class MeetingReminders(
             var (subject, body) = MeetingMessages.InGroupLanguage(group, () => Compose(group, meeting, person));
             await email.SendAsync(person.Address, subject, body, cancellationToken);
             return true;
+        }
+        catch (TextNotSentException refused) when (refused.OptedOut)
+        {
+            // They replied STOP to an earlier text: no more texts; the next run reminds them by e-mail if allowed.
+            db.MeetingReminders.Remove(log);
+            await db.SaveChangesAsync(cancellationToken);
+            await ReminderChannels.StopTextingAsync(db, audit, person.UserId, cancellationToken);
+            return false;
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

@@ -37,7 +37,7 @@ public sealed class IncidentForm
 /// facilitator may write or update; the first write time is kept and the last writer is named. Saved whole or not at
 /// all, with its audit event.
 /// </summary>
-public sealed class SaveMeetingLog(PeerCircleDb db, AuditTrail audit, TimeProvider time, IStringLocalizer<SharedResource> text)
+public sealed class SaveMeetingLog(PeerCircleDb db, AuditTrail audit, PastMeetings meetings, TimeProvider time, IStringLocalizer<SharedResource> text)
 {
     public const int SummaryMax = 2000;
     public const int NoteMax = 500;
@@ -58,7 +58,8 @@ public sealed class SaveMeetingLog(PeerCircleDb db, AuditTrail audit, TimeProvid
         var errors = new Dictionary<string, string[]>();
         void Fail(string field, string message) => errors[field] = [message];
         var now = time.GetUtcNow().UtcDateTime;
-        if (meeting.StartUtc > now)
+        // Begun: its time has come, or a facilitator started it early in the runner.
+        if (!await meetings.HasBegunAsync(meeting, cancellationToken))
         {
             Fail("Summary", text["This meeting has not started yet. You can write its log once it has begun."]);
             return errors;

@@ -1,4 +1,7 @@
+using Microsoft.EntityFrameworkCore;
+using PeerCircle.Data;
 using PeerCircle.Data.Members;
+using PeerCircle.Web.Infrastructure.Audit;
 
 namespace PeerCircle.Web.Features.Members;
 
@@ -20,5 +23,27 @@ public static class ReminderChannels
             : mayEmail ? ReminderChannel.Email
             : mayText ? ReminderChannel.Text
             : null;
+    }
+
+    /// <summary>
+    /// The member replied STOP to one of our texts: they are not texted again (audited), and their reminders go by
+    /// e-mail if they allow it. Saves at once.
+    /// </summary>
+    public static async Task StopTextingAsync(PeerCircleDb db, AuditTrail audit, string memberId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(audit);
+        var profile = await db.MemberProfiles.SingleOrDefaultAsync(p => p.UserId == memberId, cancellationToken);
+        if (profile is not { MayText: true })
+        {
+            return;
+        }
+        profile.MayText = false;
+        if (profile.PreferredChannel == ContactChannel.Text)
+        {
+            profile.PreferredChannel = profile.MayEmail ? ContactChannel.Email : ContactChannel.Phone;
+        }
+        audit.StageChange(AuditActions.ProfileChanged, "Member", memberId, "Replied STOP to a text: texts turned off");
+        await db.SaveChangesAsync(cancellationToken);
     }
 }

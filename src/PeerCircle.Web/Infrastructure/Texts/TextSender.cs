@@ -32,9 +32,24 @@ public sealed class TextOptions
     }
 }
 
+/// <summary>Twilio refused a text. The message names no phone number, so it can be logged as it is.</summary>
+public sealed class TextNotSentException(int code, int status)
+    : Exception(string.Create(CultureInfo.InvariantCulture, $"Twilio refused the text (error {code}, HTTP status {status})."))
+{
+    /// <summary>Twilio's error for a number that replied STOP: no text reaches it until it replies START.</summary>
+    public const int UnsubscribedCode = 21610;
+
+    public int Code { get; } = code;
+    public int Status { get; } = status;
+
+    /// <summary>The member replied STOP to an earlier text.</summary>
+    public bool OptedOut => Code == UnsubscribedCode;
+}
+
 /// <summary>
 /// Sends text messages (SMS) through Twilio when it is set up, otherwise drops .txt files in the pickup folder, the
-/// way <see cref="Email.EmailSender"/> does with mail.
+/// way <see cref="Email.EmailSender"/> does with mail. Outside development, with Twilio not set up, nobody would read
+/// that folder, so texting is off (<see cref="CanDeliver"/>) and reminders go by e-mail instead.
 /// </summary>
 public sealed class TextSender(IOptions<TextOptions> options, IHttpClientFactory httpClients, IHostEnvironment environment, ILogger<TextSender> logger)
 {
@@ -42,6 +57,12 @@ public sealed class TextSender(IOptions<TextOptions> options, IHttpClientFactory
     public const string HttpClientName = "twilio";
 
     private readonly TextOptions _options = options.Value;
+
+    /// <summary>True when a text would reach someone: Twilio is set up, or this is not a production install.</summary>
+    public bool CanDeliver => _options.UsesTwilio || !environment.IsProduction();
+
+    /// <summary>The number to text a member on, or null when it cannot take texts or texts cannot be sent here.</summary>
+    public string? TextableNumber(string? phone) => CanDeliver ? MobileNumber(phone) : null;
 
     /// <summary>
     /// The number in international (E.164) form when it is a valid number that can take a text (a mobile, or in North
@@ -104,8 +125,16 @@ public sealed class TextSender(IOptions<TextOptions> options, IHttpClientFactory
         {
             message.From = new Twilio.Types.PhoneNumber(twilio.From);
         }
-        var sent = await MessageResource.CreateAsync(message, client);
-        logger.LogInformation("Text message {Sid} handed to Twilio", sent.Sid);
+        try
+        {
+            var sent = await MessageResource.CreateAsync(message, client);
+            logger.LogInformation("Text message {Sid} handed to Twilio", sent.Sid);
+        }
+        catch (Twilio.Exceptions.ApiException refused)
+        {
+            // Twilio's own message names the number; this one does not.
+            throw new TextNotSentException(refused.Code, refused.Status);
+        }
     }
 }
 
@@ -125,7 +154,8 @@ public static partial class TextExtensions
                 "Texts:Twilio:From must be the program's number in international form, like +13125550142 (or set Texts:Twilio:MessagingServiceSid).")
             .Validate(o => o.UsesTwilio || o.PickupDirectory.Length > 0, "Set Texts:Twilio:AccountSid or Texts:PickupDirectory.")
             .ValidateOnStart();
-        builder.Services.AddHttpClient(TextSender.HttpClientName);
+        // Twilio's call takes no cancellation token, so a slow answer is cut off here instead.
+        builder.Services.AddHttpClient(TextSender.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30));
         builder.Services.AddSingleton<TextSender>();
         return builder;
     }

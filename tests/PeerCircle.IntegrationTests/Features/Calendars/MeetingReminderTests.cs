@@ -97,7 +97,8 @@ public class MeetingReminderTests
     public async Task AMemberWhoPrefersTexts_IsRemindedByText_WithoutTheGroupsName(DatabaseProvider provider)
     {
         await using var app = await PeerCircleAppFactory.StartAsync(provider, Cancel);
-        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        // The clock starts early so that it only moves forward to the reminder time, however soon the meeting is.
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow.AddDays(-2));
         await using var later = app.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock)));
         Group group;
         string texterEmail;

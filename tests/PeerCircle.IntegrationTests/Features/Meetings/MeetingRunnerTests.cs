@@ -168,9 +168,16 @@ public class MeetingRunnerTests
 
         using var afterEnd = await client.GetAsync(logPath, Cancel);
         var list = await client.GetStringAsync($"/facilitator/groups/{meeting.GroupId}/logs", Cancel);
+        using var saved = await PeerCircleAppFactory.SubmitFormAsync(client, logPath, "meeting-log",
+            [new("Log.Summary", "We started early for a member who had to leave. Talked about sleep after treatment."), new("Log.Feeling", "okay")], Cancel);
+        var savedPage = PeerCircleAppFactory.VisibleTextOf(await saved.Content.ReadAsStringAsync(Cancel));
         Assert.Equal(HttpStatusCode.NotFound, beforeStart.StatusCode);
         Assert.Equal(HttpStatusCode.OK, afterEnd.StatusCode);
         Assert.Contains(logPath, list, StringComparison.Ordinal);
+        Assert.DoesNotContain("has not started yet", savedPage, StringComparison.Ordinal);
+        await using var check = meeting.At.Services.CreateAsyncScope();
+        Assert.True(await check.ServiceProvider.GetRequiredService<PeerCircleDb>().MeetingLogs
+            .AnyAsync(l => l.GroupId == meeting.GroupId && l.OccurrenceStartUtc == meeting.Start, Cancel));
     }
 
     [Theory, AllProviders]

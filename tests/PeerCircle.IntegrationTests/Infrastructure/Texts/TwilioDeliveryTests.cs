@@ -3,7 +3,10 @@ using System.Text;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.EntityFrameworkCore;
 using PeerCircle.Data;
+using PeerCircle.Data.Members;
+using PeerCircle.IntegrationTests.Features.Outcomes.Surveys;
 using PeerCircle.Web.Infrastructure.Texts;
 
 namespace PeerCircle.IntegrationTests.Infrastructure.Texts;
@@ -71,11 +74,36 @@ public class TwilioDeliveryTests
         await using var _ = app;
         await using var __ = twilio;
 
-        var refused = await Assert.ThrowsAsync<Twilio.Exceptions.ApiException>(() =>
+        var refused = await Assert.ThrowsAsync<TextNotSentException>(() =>
             twilio.Services.GetRequiredService<TextSender>().SendAsync("+12024561414", "A short survey is waiting for you.", Cancel));
 
-        Assert.Equal(21211, refused.Code);
+        Assert.Equal((21211, 400, false), (refused.Code, refused.Status, refused.OptedOut));
+        // Logged as it is, so it must not carry the member's number.
+        Assert.DoesNotContain("2024561414", refused.Message, StringComparison.Ordinal);
         Assert.Single(line.Requests);
         Assert.Empty(app.ReadTextOutbox());
+    }
+
+    [Fact]
+    public async Task AMemberWhoRepliedStop_IsNotTextedAgain_AndIsRemindedByEmailInstead()
+    {
+        var line = new TwilioLine(HttpStatusCode.BadRequest, """{"code":21610,"message":"Attempt to send to unsubscribed recipient","status":400}""");
+        var (app, twilio) = await StartAsync(line);
+        await using var _ = app;
+        await using var __ = twilio;
+        await SurveyTestKit.AddInstrumentAsync(app.Services, "stop-test", [0], Cancel);
+        var memberId = await app.UserIdAsync("member33@demo.local", Cancel);
+        await SurveyTestKit.ChangeProfileAsync(app.Services, memberId, p => (p.MayText, p.PreferredChannel, p.Phone) = (true, ContactChannel.Text, "(312) 555-0142"), Cancel);
+
+        await SurveyTestKit.SweepAsync(twilio.Services, Cancel);
+        var profile = await SurveyTestKit.DbAsync(app.Services, db => db.MemberProfiles.AsNoTracking().SingleAsync(p => p.UserId == memberId, Cancel));
+        Assert.Single(line.Requests);
+        Assert.Equal((false, ContactChannel.Email), (profile.MayText, profile.PreferredChannel));
+        Assert.True(await SurveyTestKit.DbAsync(app.Services, db => db.AuditEvents.AnyAsync(
+            e => e.RecordId == memberId && e.Detail == "Replied STOP to a text: texts turned off", Cancel)));
+
+        await SurveyTestKit.SweepAsync(twilio.Services, Cancel);
+        Assert.Single(line.Requests);
+        Assert.Contains(app.ReadOutbox(), m => m.To.Mailboxes.Any(a => a.Address == "member33@demo.local"));
     }
 }

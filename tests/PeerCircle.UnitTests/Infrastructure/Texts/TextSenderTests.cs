@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using PeerCircle.Data.Members;
 using PeerCircle.Web.Features.Members;
 using PeerCircle.Web.Infrastructure.Texts;
@@ -45,5 +46,20 @@ public class TextSenderTests
     {
         Assert.Equal(ReminderChannel.Email, ReminderChannels.Choose(null, hasEmail: true, hasMobile: false));
         Assert.Null(ReminderChannels.Choose(null, hasEmail: false, hasMobile: true));
+    }
+
+    [Theory]
+    [InlineData("Production", "", null)]
+    [InlineData("Production", "AC00000000000000000000000000000001", "+13125550142")]
+    [InlineData("Development", "", "+13125550142")]
+    public void OnAProductionInstallWithoutTwilio_NobodyIsTexted(string environment, string accountSid, string? expected)
+    {
+        var options = Microsoft.Extensions.Options.Options.Create(new TextOptions { Twilio = new() { AccountSid = accountSid } });
+        using var services = new ServiceCollection().AddHttpClient().BuildServiceProvider();
+        var sender = new TextSender(options, services.GetRequiredService<IHttpClientFactory>(),
+            new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { EnvironmentName = environment },
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<TextSender>.Instance);
+
+        Assert.Equal(expected, sender.TextableNumber("(312) 555-0142"));
     }
 }

@@ -267,7 +267,7 @@ public sealed partial class SurveyScheduler(
                 continue;
             }
             var profile = profiles.GetValueOrDefault(mine.Key);
-            var mobile = profile is { MayText: true } ? texts.MobileNumber(profile.Phone) : null;
+            var mobile = profile is { MayText: true } ? texts.TextableNumber(profile.Phone) : null;
             var channel = ReminderChannels.Choose(profile, !string.IsNullOrWhiteSpace(person.Email), mobile is not null);
             if (channel is null)
             {
@@ -298,6 +298,13 @@ public sealed partial class SurveyScheduler(
                             text["Thank you,"] + "\nPeerCircle")));
                     await email.SendAsync(person.Email!, subject, body, ct);
                 }
+            }
+            catch (TextNotSentException refused) when (refused.OptedOut)
+            {
+                // They replied STOP to an earlier text: no more texts; the next sweep reminds them by e-mail if allowed.
+                await ReminderChannels.StopTextingAsync(db, audit, mine.Key, ct);
+                db.ChangeTracker.Clear();
+                continue;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
