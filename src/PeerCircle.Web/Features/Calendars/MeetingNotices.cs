@@ -1,7 +1,11 @@
 using System.Text;
 using Microsoft.Extensions.Localization;
+using PeerCircle.Data;
 using PeerCircle.Data.Groups;
+using PeerCircle.Web.Features.Members;
+using PeerCircle.Web.Infrastructure.Audit;
 using PeerCircle.Web.Infrastructure.Email;
+using PeerCircle.Web.Infrastructure.Texts;
 
 namespace PeerCircle.Web.Features.Calendars;
 
@@ -10,11 +14,12 @@ public enum MeetingNotice { Cancelled, Moved, BackOn, Added, TakenAway }
 
 /// <summary>
 /// Tells every member of a group who allows e-mail that one meeting changed, each in a message of their own (in the
-/// group's language, with times in their own zone) with the group's updated calendar attached.
+/// group's language, with times in their own zone) with the group's updated calendar attached. Members whose chosen
+/// channel is text (<see cref="ReminderChannels.Choose"/>) get a short text too, which names no group.
 /// </summary>
 public sealed class MeetingNotices(
-    GroupCalendar calendar, MeetingRecipients recipients, EmailSender email, CalendarLinks links, TimeProvider time,
-    IStringLocalizer<SharedResource> text, ILogger<MeetingNotices> logger)
+    GroupCalendar calendar, MeetingRecipients recipients, EmailSender email, TextSender texts, PeerCircleDb db, AuditTrail audit,
+    CalendarLinks links, TimeProvider time, IStringLocalizer<SharedResource> text, ILogger<MeetingNotices> logger)
 {
     /// <summary>Sends the messages and returns how many went out and how many could not be sent.</summary>
     /// <param name="newStartUtc">The new time of a moved meeting.</param>
@@ -29,6 +34,9 @@ public sealed class MeetingNotices(
         ArgumentNullException.ThrowIfNull(group);
         ArgumentNullException.ThrowIfNull(meeting);
         var people = await recipients.ForGroupsAsync([group.Id], cancellationToken);
+        var texted = (await recipients.ForRemindersAsync([group.Id], cancellationToken)).Where(p => p.Channel == ReminderChannel.Text).ToList();
+        // On top of the e-mails, which the counts returned are about.
+        await TextAsync(group, notice, meeting, newStartUtc, texted, cancellationToken);
         if (people.Count == 0)
         {
             return (0, 0);
@@ -59,6 +67,42 @@ public sealed class MeetingNotices(
             }
         }
         return (told, failed);
+    }
+
+    /// <summary>The short texts: what changed and when, and where to read more; never the group's name.</summary>
+    private async Task TextAsync(
+        Group group, MeetingNotice notice, GroupMeeting meeting, DateTime? newStartUtc, List<ReminderRecipient> people, CancellationToken cancellationToken)
+    {
+        foreach (var person in people)
+        {
+            var message = MeetingMessages.InGroupLanguage(group, () =>
+            {
+                var current = MeetingMessages.WhenFor(meeting.StartUtc, group, person.TimeZoneId, text);
+                var planned = MeetingMessages.WhenFor(meeting.ScheduledStartUtc, group, person.TimeZoneId, text);
+                return (notice switch
+                {
+                    MeetingNotice.Cancelled => text["PeerCircle: your group's meeting on {0} is cancelled. More on your page: {1} Reply STOP to stop texts.", current, links.MyGroups],
+                    MeetingNotice.Moved => text["PeerCircle: your group's meeting planned for {0} is moved to {1}. More on your page: {2} Reply STOP to stop texts.",
+                        planned, MeetingMessages.WhenFor(newStartUtc!.Value, group, person.TimeZoneId, text), links.MyGroups],
+                    MeetingNotice.Added => text["PeerCircle: your group has an extra meeting on {0}. More on your page: {1} Reply STOP to stop texts.", current, links.MyGroups],
+                    MeetingNotice.TakenAway => text["PeerCircle: your group's extra meeting on {0} will not happen after all. More on your page: {1} Reply STOP to stop texts.", current, links.MyGroups],
+                    _ => text["PeerCircle: good news, your group's meeting on {0} will happen as planned after all. More on your page: {1} Reply STOP to stop texts.", planned, links.MyGroups],
+                }).Value;
+            });
+            try
+            {
+                await texts.SendAsync(person.Address, message, cancellationToken);
+            }
+            catch (TextNotSentException refused) when (refused.OptedOut)
+            {
+                await ReminderChannels.StopTextingAsync(db, audit, person.UserId, cancellationToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // The change is saved; one number that fails must not stop the others hearing about it.
+                logger.LogError(exception, "Could not text a member about a change to group {GroupId}", group.Id);
+            }
+        }
     }
 
     private (string Subject, string Body) Compose(

@@ -72,6 +72,14 @@ public class MeetingChangeTests(SharedApps apps)
         await using var app = await PeerCircleAppFactory.StartAsync(provider, Cancel);
         var group = await GroupAsync(app);
         await SayNoToEmailAsync(app, SaysNoToEmail);
+        // That member allows texts instead.
+        var texterId = await app.UserIdAsync(SaysNoToEmail, Cancel);
+        await WithDbAsync(app, async db =>
+        {
+            var profile = await db.MemberProfiles.SingleAsync(p => p.UserId == texterId, Cancel);
+            (profile.MayText, profile.Phone) = (true, "(312) 555-0142");
+            return await db.SaveChangesAsync(Cancel);
+        });
         var next = MeetingTimes.Next(group.Schedule, DateTime.UtcNow, 2);
         using var facilitator = app.CreateClientWithCookies();
         await app.SignInAsync(facilitator, PeerCircleAppFactory.FacilitatorEmail, totp: true, Cancel);
@@ -92,6 +100,11 @@ public class MeetingChangeTests(SharedApps apps)
         Assert.Equal(expected, messages.Select(m => Assert.Single(m.To.Mailboxes).Address).Order(StringComparer.Ordinal));
         Assert.All(messages, m => Assert.Empty(m.Cc.Concat(m.Bcc)));
         Assert.DoesNotContain(app.ReadOutbox(), m => m.To.Mailboxes.Any(a => a.Address == SaysNoToEmail));
+        // The member who allows only texts hears by text, which does not name the group.
+        var text = Assert.Single(app.ReadTextOutbox(), t => t.To == "+13125550142").Body;
+        Assert.StartsWith("PeerCircle: your group's meeting on ", text, StringComparison.Ordinal);
+        Assert.Contains(" is cancelled. More on your page: ", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Breast", text, StringComparison.Ordinal);
         var toMaria = messages.Single(m => m.To.Mailboxes.Single().Address == PeerCircleAppFactory.MemberEmail);
         Assert.Contains("The community room is closed for the holiday.", toMaria.TextBody, StringComparison.Ordinal);
         // Maria lives in the Eastern zone; the group meets in Central.
